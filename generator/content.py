@@ -1,0 +1,60 @@
+"""Read a content folder into a validated model: load -> parse -> validate.
+
+Nothing is written here; a `ContentError` carries every problem found.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentError, Problem, Problems
+from .load import SourceReader
+from .model import Agenda
+from .parse import assemble, parse_meeting, parse_note, parse_people, parse_schedule
+from .relations import Index, build_index
+from .validate import validate
+
+CONTENT_FILES = ("meeting.yaml", "people.yaml", "schedule.yaml")
+NOTES_DIR = "notes"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    agenda: Agenda
+    index: Index
+    warnings: tuple[Problem, ...]
+
+
+def load_content(content_dir: Path, reader: SourceReader | None = None) -> Loaded:
+    """Read and check everything; raise ContentError listing all problems."""
+    content_dir = Path(content_dir)
+    reader = reader or SourceReader(content_dir)
+    problems = Problems(content_dir)
+    if not content_dir.is_dir():
+        problems.error(content_dir, 0, "content folder not found; pass --content DIR")
+        raise ContentError(problems.sorted())
+    docs = {}
+    for name in CONTENT_FILES:
+        path = content_dir / name
+        if not path.is_file():
+            problems.error(path, 0, f"missing {name}; see content/README.md for its format")
+            continue
+        docs[name] = reader.yaml(path)
+        problems.items.extend(docs[name].problems)
+    if problems.errors:
+        raise ContentError(problems.sorted())
+    meeting = parse_meeting(docs["meeting.yaml"], problems)
+    people = parse_people(docs["people.yaml"], problems)
+    days = parse_schedule(docs["schedule.yaml"], problems)
+    notes_dir = content_dir / NOTES_DIR
+    notes = tuple(parse_note(reader.note(path), problems, notes_dir)
+                  for path in sorted(notes_dir.rglob("*.md")) if path.is_file())
+    if meeting is None:
+        raise ContentError(problems.sorted())
+    # Validate even when parsing found problems, so one run reports everything.
+    agenda = assemble(meeting, people, days, notes)
+    index = build_index(agenda)
+    validate(agenda, index, problems)
+    if problems.errors:
+        raise ContentError(problems.sorted())
+    return Loaded(agenda, index, tuple(problems.sorted()))

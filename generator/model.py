@@ -1,0 +1,224 @@
+"""Stage 2, model: the typed, immutable description of a meeting.
+
+Every record keeps `file` and `lines` (key -> line) so the validator can point
+at the exact line of a wrong value. Nothing here reads files or renders HTML.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Mapping
+from zoneinfo import ZoneInfo
+
+# Kinds that are shown on the day page only, without a page of their own.
+TIME_OFF_KINDS = frozenset({"break", "meal", "registration"})
+ITEM_KINDS = ("session", "plenary", "breakout", "report-back", "opening", "closing",
+              "recap", "social", "other", "break", "meal", "registration")
+AUDIENCES = ("all", "in-person", "online")
+STATUSES = ("draft", "tentative", "final", "cancelled")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record was written: its file and the line of each key."""
+
+    file: str = ""
+    line: int = 0
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One theme or group, e.g. policy area 1 or task force TF1."""
+
+    id: str
+    slug: str
+    title: str
+    short: str = ""
+    description: str = ""
+    taxonomy: str = ""  # the URL folder of its taxonomy, e.g. "policy-areas"
+    source: Source = Source()
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """A named set of terms; its names are content ("Policy area"), never code."""
+
+    name: str
+    plural: str
+    slug: str
+    terms: tuple[Term, ...] = ()
+
+    def get(self, term_id: str) -> Term | None:
+        return next((t for t in self.terms if t.id == term_id), None)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    short: str = ""
+    country: str = ""
+    url: str = ""
+    source: Source = Source()
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    honorific: str = ""
+    organisation: str = ""
+    country: str = ""
+    position: str = ""
+    role: str = ""
+    url: str = ""
+    source: Source = Source()
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A person (or an organisation speaking as such) in one item's role."""
+
+    person: str = ""
+    organisation: str = ""
+    role: str = ""
+    tbc: bool = False
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Room:
+    id: str
+    name: str
+    source: Source = Source()
+
+
+@dataclass(frozen=True)
+class Venue:
+    name: str = ""
+    city: str = ""
+    country: str = ""
+    address: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Online:
+    platform: str = ""
+    url: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: str
+    title: str
+    timezone: str
+    start: date
+    end: date
+    subtitle: str = ""
+    short_title: str = ""
+    status: str = "final"
+    updated: date | None = None
+    language: str = "en"
+    about: str = ""
+    venue: Venue = Venue()
+    online: Online | None = None
+    organisers: tuple[str, ...] = ()
+    rooms: tuple[Room, ...] = ()
+    themes: Taxonomy = Taxonomy("Theme", "Themes", "themes")
+    groups: Taxonomy = Taxonomy("Group", "Groups", "groups")
+    source: Source = Source()
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def is_hybrid(self) -> bool:
+        return self.online is not None and bool(self.venue.city or self.venue.name)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One slot of the schedule: a session, a break, an opening..."""
+
+    id: str
+    kind: str
+    start: time
+    end: time
+    title: str
+    number: str = ""
+    subtitle: str = ""
+    description: str = ""
+    chairs: tuple[PersonRef, ...] = ()
+    speakers: tuple[PersonRef, ...] = ()
+    presenters: tuple[PersonRef, ...] = ()
+    discussants: tuple[PersonRef, ...] = ()
+    main_question: str = ""
+    questions: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    audience: str = "all"
+    parallel: str = ""
+    room: str = ""
+    continues: str = ""
+    tbc: bool = False
+    notes: str = ""
+    source: Source = Source()
+
+    @property
+    def has_page(self) -> bool:
+        return self.kind not in TIME_OFF_KINDS
+
+    def roles(self) -> tuple[tuple[str, tuple[PersonRef, ...]], ...]:
+        """The item's people grouped by role, in the order pages show them."""
+        return (("chair", self.chairs), ("speaker", self.speakers),
+                ("presenter", self.presenters), ("discussant", self.discussants))
+
+
+@dataclass(frozen=True)
+class Day:
+    date: date
+    name: str
+    items: tuple[Item, ...]
+    objective: str = ""
+    source: Source = Source()
+
+
+@dataclass(frozen=True)
+class Note:
+    """A Markdown note file; `session` is set when its front matter names an item."""
+
+    name: str
+    body: str
+    digest: str
+    session: str = ""
+    source: Source = Source()
+
+
+@dataclass(frozen=True)
+class Agenda:
+    meeting: Meeting
+    organisations: tuple[Organisation, ...]
+    people: tuple[Person, ...]
+    days: tuple[Day, ...]
+    notes: tuple[Note, ...] = ()
+
+    def items(self):
+        """Every (day, item) pair in schedule order."""
+        for day in self.days:
+            for item in day.items:
+                yield day, item
+
+    def local_datetime(self, day: Day, moment: time) -> datetime:
+        """An aware datetime in the meeting's zone (offsets follow DST per date)."""
+        return datetime.combine(day.date, moment, tzinfo=self.meeting.zone)

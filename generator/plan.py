@@ -1,0 +1,133 @@
+"""Stage 4, plan: decide every output file (its path, template and data) before
+anything is rendered. Two sources that would write one path are refused here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .errors import ContentError, Problems
+from .model import Agenda, Day, Item, Source
+from .relations import Index, overlaps
+from . import urls
+
+
+@dataclass(frozen=True)
+class Page:
+    """An HTML (or XML) file rendered from a template."""
+
+    path: str
+    template: str
+    title: str
+    origin: Source
+    context: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A file made by a Python function (calendar, JSON); `make` returns bytes."""
+
+    path: str
+    origin: Source
+    make: Callable[[], bytes] = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Site:
+    agenda: Agenda
+    index: Index
+    base_url: str
+    outputs: tuple
+
+
+def timeline(items: tuple[Item, ...]) -> list[tuple[Item, ...]]:
+    """Group a day's items into rows; items whose times overlap share a row."""
+    rows: list[list[Item]] = []
+    row_end = None
+    for item in sorted(items, key=lambda i: (i.start, i.end)):
+        if rows and row_end is not None and item.start < row_end and any(
+                overlaps(item, other) for other in rows[-1]):
+            rows[-1].append(item)
+            row_end = max(row_end, item.end)
+        else:
+            rows.append([item])
+            row_end = item.end
+    return [tuple(row) for row in rows]
+
+
+def plan_site(agenda: Agenda, index: Index, base_url: str = "",
+              extras: tuple[Callable[[Agenda, Index, str], list], ...] = ()) -> Site:
+    """Every output file; `extras` add more (static files, calendars, JSON)."""
+    meeting = agenda.meeting
+    pages: list = [Page(urls.HOME, "home.html", meeting.title, meeting.source)]
+    session_items = [(day, item) for day, item in agenda.items() if item.has_page]
+    for day in agenda.days:
+        pages.append(Page(urls.day_path(day), "day.html", f"{day.name}: {day.date:%A %-d %B %Y}",
+                          day.source, {"day": day, "rows": timeline(day.items)}))
+    for position, (day, item) in enumerate(session_items):
+        pages.append(Page(urls.item_path(item), "session.html", _item_title(item), item.source, {
+            "day": day, "item": item,
+            "previous": session_items[position - 1] if position > 0 else None,
+            "next": session_items[position + 1] if position + 1 < len(session_items) else None,
+            "concurrent": index.concurrent.get(item.id, ()),
+            "continues": index.items.get(item.continues),
+            "continued_by": index.continuations.get(item.id, []),
+            "note": index.note_of_item.get(item.id),
+        }))
+    for taxonomy, items_of in ((meeting.themes, index.theme_items),
+                               (meeting.groups, index.group_items)):
+        if not taxonomy.terms:
+            continue
+        pages.append(Page(urls.taxonomy_path(taxonomy), "taxonomy.html", taxonomy.plural,
+                          meeting.source, {"taxonomy": taxonomy, "items_of": items_of}))
+        for term in taxonomy.terms:
+            pages.append(Page(urls.term_path(term), "term.html", _term_title(taxonomy, term),
+                              term.source, {"taxonomy": taxonomy, "term": term,
+                                            "entries": items_of.get(term.id, [])}))
+    people = sorted(agenda.people, key=lambda p: p.name.casefold())
+    pages.append(Page("people/index.html", "people.html", "People", meeting.source,
+                      {"people": people}))
+    for person in agenda.people:
+        pages.append(Page(urls.person_path(person), "person.html", person.name, person.source,
+                          {"person": person,
+                           "appearances": index.person_appearances.get(person.id, [])}))
+    organisations = sorted(agenda.organisations, key=lambda o: o.name.casefold())
+    pages.append(Page("organisations/index.html", "organisations.html", "Organisations",
+                      meeting.source, {"organisations": organisations}))
+    for org in agenda.organisations:
+        pages.append(Page(urls.organisation_path(org), "organisation.html", org.name, org.source,
+                          {"organisation": org, "members": index.members.get(org.id, []),
+                           "appearances": index.organisation_appearances.get(org.id, [])}))
+    pages.append(Page("404.html", "404.html", "Page not found", meeting.source,
+                      {"absolute_links": True}))
+    if base_url:
+        pages.append(Page("sitemap.xml", "sitemap.xml", "Sitemap", meeting.source))
+    for extra in extras:
+        pages.extend(extra(agenda, index, base_url))
+    _refuse_shared_paths(pages)
+    return Site(agenda, index, base_url, tuple(pages))
+
+
+def _item_title(item: Item) -> str:
+    return f"Session {item.number}: {item.title}" if item.number else item.title
+
+
+def _term_title(taxonomy, term) -> str:
+    return f"{taxonomy.name} {term.id}: {term.title}"
+
+
+def _refuse_shared_paths(outputs: list) -> None:
+    """Two sources may not write one file (compared case-blind, for macOS and Windows)."""
+    problems = Problems()
+    first: dict[str, object] = {}
+    for output in outputs:
+        key = output.path.casefold()
+        if key in first:
+            other = first[key].origin
+            problems.error(output.origin.file, output.origin.line,
+                           f"this would write {output.path}, which {other.file}:{other.line} "
+                           "already writes; rename one of the ids (URLs ignore case)")
+        else:
+            first[key] = output
+    if problems.items:
+        raise ContentError(problems.sorted())

@@ -1,0 +1,90 @@
+"""Presentation helpers shared by templates: times, dates, labels.
+
+They return plain text; templates decide the markup.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import jinja2
+
+from .urls import public_url
+
+KIND_LABELS = {"session": "Session", "plenary": "Plenary", "breakout": "Break-out groups",
+               "report-back": "Report-back", "opening": "Opening", "closing": "Closing",
+               "recap": "Recap", "social": "Social", "other": "Item", "break": "Break",
+               "meal": "Meal", "registration": "Registration"}
+ROLE_LABELS = {"chair": ("Chair", "Chairs"), "speaker": ("Speaker", "Speakers"),
+               "presenter": ("Presenter", "Presenters"),
+               "discussant": ("Discussant", "Discussants")}
+AUDIENCE_LABELS = {"in-person": "In-person participants only",
+                   "online": "Online participants only", "all": ""}
+
+
+def hm(moment: time) -> str:
+    return moment.strftime("%H:%M")
+
+
+def long_date(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def short_date(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def offset_text(moment: datetime) -> str:
+    """UTC offset of an aware datetime, as UTC+01:00."""
+    offset = moment.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def zone_city(meeting) -> str:
+    """The place that names the meeting's time: the venue city, else the zone's city."""
+    return meeting.venue.city or meeting.timezone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def duration(start: time, end: time) -> str:
+    minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+    hours, minutes = divmod(minutes, 60)
+    return " ".join(part for part in (f"{hours} h" if hours else "",
+                                      f"{minutes} min" if minutes else "") if part)
+
+
+def role_label(role: str, count: int = 1) -> str:
+    singular, plural = ROLE_LABELS[role]
+    return singular if count == 1 else plural
+
+
+@jinja2.pass_context
+def at(context, day, moment: time) -> datetime:
+    """An aware datetime for a time of day in the meeting's zone."""
+    return datetime.combine(day.date, moment, tzinfo=context["meeting"].zone)
+
+
+def iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="minutes")
+
+
+@jinja2.pass_context
+def zone_label(context, day=None) -> str:
+    """e.g. 'Rabat time (UTC+01:00)'; the offset is computed for the given day."""
+    meeting = context["meeting"]
+    when = day.date if day is not None else meeting.start
+    noon = datetime.combine(when, time(12), tzinfo=meeting.zone)
+    return f"{zone_city(meeting)} time ({offset_text(noon)})"
+
+
+@jinja2.pass_context
+def room_name(context, room_id: str) -> str:
+    room = next((r for r in context["meeting"].rooms if r.id == room_id), None)
+    return room.name if room else room_id
+
+
+def helpers() -> dict:
+    return {"room_name": room_name, "public_url": public_url, "hm": hm, "long_date": long_date, "short_date": short_date, "at": at, "iso": iso,
+            "duration": duration, "role_label": role_label, "zone_label": zone_label,
+            "offset_text": offset_text, "kind_labels": KIND_LABELS,
+            "audience_labels": AUDIENCE_LABELS}

@@ -1,0 +1,103 @@
+"""Indexes over the model: who speaks where, what runs at the same time, which note
+belongs to which item. Built once per build and shared by the validator and the
+page planner; tolerant of dangling references, which the validator reports.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .model import Agenda, Day, Item, Note, Organisation, Person, PersonRef
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One person's (or organisation's) part in one item."""
+
+    day: Day
+    item: Item
+    role: str
+    ref: PersonRef
+
+
+@dataclass
+class Index:
+    agenda: Agenda
+    people: dict[str, Person] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    items: dict[str, tuple[Day, Item]] = field(default_factory=dict)
+    notes: dict[str, Note] = field(default_factory=dict)
+    note_of_item: dict[str, Note] = field(default_factory=dict)
+    person_appearances: dict[str, list[Appearance]] = field(default_factory=lambda: defaultdict(list))
+    organisation_appearances: dict[str, list[Appearance]] = field(
+        default_factory=lambda: defaultdict(list))
+    members: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))
+    theme_items: dict[str, list[tuple[Day, Item]]] = field(default_factory=lambda: defaultdict(list))
+    group_items: dict[str, list[tuple[Day, Item]]] = field(default_factory=lambda: defaultdict(list))
+    concurrent: dict[str, tuple[Item, ...]] = field(default_factory=dict)
+    continuations: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
+
+
+def build_index(agenda: Agenda) -> Index:
+    index = Index(agenda)
+    index.people = {p.id: p for p in agenda.people}
+    index.organisations = {o.id: o for o in agenda.organisations}
+    index.notes = {n.name: n for n in agenda.notes}
+    for person in agenda.people:
+        index.members[person.organisation].append(person)
+    for day, item in agenda.items():
+        index.items.setdefault(item.id, (day, item))
+        _index_people(index, day, item)
+        for theme in item.themes:
+            index.theme_items[theme].append((day, item))
+        for group in item.groups:
+            index.group_items[group].append((day, item))
+        if item.continues:
+            index.continuations[item.continues].append(item)
+    for note in agenda.notes:
+        if note.session:
+            index.note_of_item.setdefault(note.session, note)
+    for _, item in agenda.items():
+        if item.notes in index.notes:
+            index.note_of_item[item.id] = index.notes[item.notes]
+    for day in agenda.days:
+        index.concurrent.update(concurrent_items(day.items))
+    return index
+
+
+def _index_people(index: Index, day: Day, item: Item) -> None:
+    for role, refs in item.roles():
+        for ref in refs:
+            appearance = Appearance(day, item, role, ref)
+            if ref.person:
+                index.person_appearances[ref.person].append(appearance)
+            organisation = ref.organisation or _organisation_of(index, ref.person)
+            if organisation:
+                index.organisation_appearances[organisation].append(appearance)
+
+
+def _organisation_of(index: Index, person_id: str) -> str:
+    person = index.people.get(person_id)
+    return person.organisation if person else ""
+
+
+def overlaps(a: Item, b: Item) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def concurrent_items(items: tuple[Item, ...]) -> dict[str, tuple[Item, ...]]:
+    """For each item, the other items of the day whose time overlaps it.
+
+    A sweep over items sorted by start keeps only the items still running, so a
+    day with many rooms costs items x rooms, not items squared.
+    """
+    running: list[Item] = []
+    found: dict[str, list[Item]] = defaultdict(list)
+    for item in sorted(items, key=lambda i: (i.start, i.end)):
+        running = [other for other in running if other.end > item.start]
+        for other in running:
+            if overlaps(item, other):
+                found[item.id].append(other)
+                found[other.id].append(item)
+        running.append(item)
+    return {key: tuple(value) for key, value in found.items()}

@@ -1,0 +1,213 @@
+"""Stage 3, validate: relations and plausibility across the whole model.
+
+Every rule adds a `file:line: message` problem that says how to fix it; nothing
+stops at the first problem.
+"""
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from datetime import timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from .errors import Problems
+from .model import Agenda, Day, Item, Source
+from .relations import Index, overlaps
+
+
+def validate(agenda: Agenda, index: Index, problems: Problems) -> None:
+    _check_meeting(agenda, index, problems)
+    _check_unique_ids(agenda, problems)
+    for day in agenda.days:
+        _check_day_times(day, problems)
+    _check_days(agenda, problems)
+    _check_references(agenda, index, problems)
+    _check_notes(agenda, index, problems)
+    _warn_unused(agenda, index, problems)
+
+
+def _check_meeting(agenda: Agenda, index: Index, problems: Problems) -> None:
+    meeting, source = agenda.meeting, agenda.meeting.source
+    if meeting.timezone:
+        try:
+            ZoneInfo(meeting.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            close = difflib.get_close_matches(meeting.timezone, sorted(available_timezones()), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "such as Europe/Paris"
+            problems.error(source.file, source.line_of("timezone"),
+                           f"unknown time zone '{meeting.timezone}'; use an IANA zone name, {hint}")
+    if meeting.start and meeting.end and meeting.end < meeting.start:
+        problems.error(source.file, source.line_of("end"),
+                       f"meeting end {meeting.end} is before its start {meeting.start}")
+    for organiser in meeting.organisers:
+        if organiser not in index.organisations:
+            _unknown(problems, source, "organisers", "organisation", organiser,
+                     index.organisations, "people.yaml")
+
+
+def _check_unique_ids(agenda: Agenda, problems: Problems) -> None:
+    meeting = agenda.meeting
+    groups = {
+        "organisation": agenda.organisations, "person": agenda.people, "room": meeting.rooms,
+        meeting.themes.name.lower(): meeting.themes.terms,
+        meeting.groups.name.lower(): meeting.groups.terms,
+        "item": [item for _, item in agenda.items()],
+    }
+    for what, records in groups.items():
+        first: dict[str, Source] = {}
+        for record in records:
+            seen = first.setdefault(record.id, record.source)
+            if seen is not record.source and record.id:
+                problems.error(record.source.file, record.source.line,
+                               f"{what} id '{record.id}' is already used at {seen.file}:"
+                               f"{seen.line}; ids must be unique")
+
+
+def _check_day_times(day: Day, problems: Problems) -> None:
+    previous: Item | None = None
+    for item in day.items:
+        where = item.source
+        if item.end <= item.start:
+            problems.error(where.file, where.line_of("end"),
+                           f"item '{item.id}' ends at {item.end:%H:%M}, not after its start "
+                           f"{item.start:%H:%M}; times are 24-hour, so write 13:20 for 1:20 pm")
+        if previous is not None and item.start < previous.start:
+            problems.error(where.file, where.line_of("start"),
+                           f"item '{item.id}' starts at {item.start:%H:%M}, before the item "
+                           f"above it ({previous.start:%H:%M}); list items in time order and "
+                           "write afternoon times in 24-hour form (13:20, not 1:20)")
+        previous = item
+    running: list[Item] = []
+    for item in sorted(day.items, key=lambda i: i.start):
+        running = [other for other in running if other.end > item.start]
+        for other in running:
+            if overlaps(item, other) and not _may_overlap(item, other):
+                problems.error(item.source.file, item.source.line_of("start"),
+                               _overlap_message(item, other))
+        running.append(item)
+
+
+def _may_overlap(a: Item, b: Item) -> bool:
+    if a.room and a.room == b.room:
+        return False
+    return bool(a.parallel and a.parallel == b.parallel) or bool(a.room and b.room)
+
+
+def _overlap_message(item: Item, other: Item) -> str:
+    clash = (f"item '{item.id}' ({item.start:%H:%M}-{item.end:%H:%M}) overlaps '{other.id}' "
+             f"({other.start:%H:%M}-{other.end:%H:%M}, line {other.source.line})")
+    if item.room and item.room == other.room:
+        return f"{clash} in the same room '{item.room}'; move one of them"
+    return (f"{clash}; fix the times, or mark both with the same `parallel:` value "
+            "if they really run at the same time")
+
+
+def _check_days(agenda: Agenda, problems: Problems) -> None:
+    meeting = agenda.meeting
+    counts = Counter(day.date for day in agenda.days)
+    first_line: dict = {}
+    for day in agenda.days:
+        where = day.source
+        if meeting.start and meeting.end and not meeting.start <= day.date <= meeting.end:
+            problems.error(where.file, where.line_of("date"),
+                           f"day {day.date} ({day.date:%A}) is outside the meeting's dates "
+                           f"{meeting.start} to {meeting.end} (meeting.yaml); check the date")
+        if counts[day.date] > 1 and day.date in first_line:
+            problems.error(where.file, where.line_of("date"),
+                           f"day {day.date} ({day.date:%A}) is listed twice (first at line "
+                           f"{first_line[day.date]}); each date gets one entry; check the date")
+        first_line.setdefault(day.date, where.line_of("date"))
+    if meeting.start and meeting.end and meeting.start <= meeting.end:
+        listed = set(counts)
+        missing = [meeting.start + timedelta(days=n)
+                   for n in range((meeting.end - meeting.start).days + 1)]
+        for date in missing:
+            if date not in listed:
+                problems.warn(meeting.source.file, meeting.source.line_of("start"),
+                              f"meeting date {date} ({date:%A}) has no day in schedule.yaml")
+
+
+def _check_references(agenda: Agenda, index: Index, problems: Problems) -> None:
+    meeting = agenda.meeting
+    themes = {t.id: t for t in meeting.themes.terms}
+    groups = {g.id: g for g in meeting.groups.terms}
+    rooms = {r.id: r for r in meeting.rooms}
+    for person in agenda.people:
+        if person.organisation and person.organisation not in index.organisations:
+            _unknown(problems, person.source, "organisation", "organisation",
+                     person.organisation, index.organisations, "people.yaml")
+    for _, item in agenda.items():
+        src = item.source
+        for _, refs in item.roles():
+            for ref in refs:
+                if ref.person and ref.person not in index.people:
+                    _unknown(problems, Source(src.file, ref.line), "", "person", ref.person,
+                             index.people, "people.yaml")
+                if ref.organisation and ref.organisation not in index.organisations:
+                    _unknown(problems, Source(src.file, ref.line), "", "organisation",
+                             ref.organisation, index.organisations, "people.yaml")
+        for theme in item.themes:
+            if theme not in themes:
+                _unknown(problems, src, "themes", meeting.themes.name.lower(), theme, themes,
+                         "meeting.yaml under themes")
+        for group in item.groups:
+            if group not in groups:
+                _unknown(problems, src, "groups", meeting.groups.name.lower(), group, groups,
+                         "meeting.yaml under groups")
+        if item.room and item.room not in rooms:
+            _unknown(problems, src, "room", "room", item.room, rooms, "meeting.yaml under rooms")
+        if item.continues and (item.continues not in index.items or item.continues == item.id):
+            _unknown(problems, src, "continues", "item", item.continues, index.items,
+                     "schedule.yaml (and not the item itself)")
+
+
+def _unknown(problems: Problems, where: Source, key: str, what: str, value: str, known,
+             place: str) -> None:
+    close = difflib.get_close_matches(value, list(known), n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    problems.error(where.file, where.line_of(key) if key else where.line,
+                   f"unknown {what} '{value}'; {hint}define it in {place}")
+
+
+def _check_notes(agenda: Agenda, index: Index, problems: Problems) -> None:
+    claimed: dict[str, str] = {}
+    for _, item in agenda.items():
+        if item.notes:
+            if item.notes not in index.notes:
+                _unknown(problems, item.source, "notes", "note file", item.notes, index.notes,
+                         "the notes/ folder (the path is relative to it)")
+            else:
+                claimed[item.notes] = item.id
+    for note in agenda.notes:
+        if not note.session:
+            continue
+        src = note.source
+        if note.session not in index.items:
+            _unknown(problems, src, "session", "item", note.session, index.items, "schedule.yaml")
+        elif claimed.get(note.name, note.session) != note.session:
+            problems.error(src.file, src.line_of("session"),
+                           f"note is for '{note.session}' but item '{claimed[note.name]}' "
+                           f"uses it with `notes: {note.name}`; keep one link")
+        elif index.note_of_item.get(note.session, note) is not note:
+            other = index.note_of_item[note.session]
+            problems.error(src.file, src.line_of("session"),
+                           f"item '{note.session}' already has note '{other.name}'; "
+                           "an item has at most one note")
+
+
+def _warn_unused(agenda: Agenda, index: Index, problems: Problems) -> None:
+    used_notes = {note.name for note in index.note_of_item.values()}
+    for note in agenda.notes:
+        if note.name not in used_notes:
+            problems.warn(note.source.file, 1, "note is not used by any item; add "
+                          f"`notes: {note.name}` to an item or `session:` to its front matter")
+    for person in agenda.people:
+        if person.id not in index.person_appearances:
+            problems.warn(person.source.file, person.source.line,
+                          f"person '{person.id}' has no role in any item")
+    organisers = set(agenda.meeting.organisers)
+    for org in agenda.organisations:
+        if (org.id not in index.organisation_appearances and org.id not in index.members
+                and org.id not in organisers):
+            problems.warn(org.source.file, org.source.line,
+                          f"organisation '{org.id}' is not used by any person or item")
