@@ -1,0 +1,1 @@
+// Progressive enhancements; every page is complete without this script.
