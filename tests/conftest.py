@@ -1,0 +1,54 @@
+"""Shared fixtures: temp copies of the real default content and a built site."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import Builder
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+TEMPLATES = ROOT / "templates"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A writable copy of the default content."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The default content, built once for the whole test session (read-only!)."""
+    output = tmp_path_factory.mktemp("site") / "output"
+    Builder(CONTENT, TEMPLATES).build(output)
+    return output
+
+
+@pytest.fixture(scope="session")
+def site_with_base_url(tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("site-base") / "output"
+    Builder(CONTENT, TEMPLATES, base_url="https://example.org/meetings/rabat-2022/").build(output)
+    return output
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace text in a content file, failing loudly if the text is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= count, f"{old!r} not found {count} times in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
+    """1-based line number of the n-th line containing needle."""
+    seen = 0
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            seen += 1
+            if seen == occurrence:
+                return number
+    raise AssertionError(f"{needle!r} not found in {path}")
