@@ -81,8 +81,9 @@ def _run(args: argparse.Namespace) -> int:
               f"{sum(len(d.items) for d in days)} items, {len(loaded.agenda.people)} people")
         return 1 if args.strict and loaded.warnings else 0
     if args.strict:
-        _print_warnings(builder.check().warnings, True)
-        if builder.check().warnings:
+        warnings = builder.check().warnings
+        if warnings:
+            _print_warnings(warnings, True)
             return 1
     result = builder.build(args.output)
     _print_warnings(result.warnings, False)

@@ -1,0 +1,129 @@
+"""The command line and the safety of the output folder."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, TEMPLATES, edit, line_of
+from generator.cli import main
+from generator.write import MARKER
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build(content, output, *extra, templates=TEMPLATES):
+    return main(["build", "--content", str(content), "--templates", str(templates),
+                 "--output", str(output), *extra])
+
+
+def test_check_reports_ok_and_exits_zero(content, capsys):
+    assert main(["check", "--content", str(content)]) == 0
+    assert "OK, 3 days, 33 items, 27 people" in capsys.readouterr().out
+
+
+def test_build_prints_a_one_line_summary(content, tmp_path, capsys):
+    assert build(content, tmp_path / "out") == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and out[0].startswith("Built ") and " in " in out[0]
+    assert (tmp_path / "out" / "index.html").is_file() and (tmp_path / "out" / MARKER).is_file()
+
+
+def test_module_entry_point_runs_as_python_dash_m(content):
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--content",
+                             str(content)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+
+
+def test_bad_content_exits_1_with_every_message_and_keeps_the_last_good_output(
+        content, tmp_path, capsys):
+    output = tmp_path / "out"
+    assert build(content, output) == 0
+    before = snapshot(output)
+    schedule = content / "schedule.yaml"
+    edit(schedule, "chair: francesca-grum", "chiar: francesca-grum")
+    capsys.readouterr()
+    assert build(content, output) == 1
+    err = capsys.readouterr().err
+    assert f"schedule.yaml:{line_of(schedule, 'chiar')}: unknown key 'chiar'" in err
+    assert "1 problem found; nothing was written" in err
+    assert snapshot(output) == before
+    assert not any(".staging-" in p.name for p in tmp_path.iterdir())
+
+
+def test_template_error_names_template_line_and_keeps_output(content, tmp_path, capsys):
+    output = tmp_path / "out"
+    assert build(content, output) == 0
+    before = snapshot(output)
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    edit(templates / "person.html", "{{ person.name }}</h1>", "{{ person.nmae }}</h1>")
+    capsys.readouterr()
+    assert build(content, output, templates=templates) == 1
+    err = capsys.readouterr().err
+    assert f"templates/person.html:{line_of(templates / 'person.html', 'person.nmae')}:" in err
+    assert "has no attribute 'nmae'" in err
+    assert snapshot(output) == before
+    assert not any(".staging-" in p.name for p in tmp_path.iterdir())
+
+
+def test_debug_flag_shows_the_traceback(content, tmp_path):
+    edit(content / "schedule.yaml", "chair: francesca-grum", "chiar: francesca-grum")
+    with pytest.raises(Exception):
+        main(["--debug", "check", "--content", str(content)])
+
+
+@pytest.mark.parametrize("target", ["/", "content", "content/notes", "."])
+def test_refuses_output_folders_that_would_destroy_something(content, tmp_path, target, capsys,
+                                                              monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert build("content", target) == 1
+    assert "refusing to write the site" in capsys.readouterr().err
+    assert (content / "meeting.yaml").is_file()
+
+
+def test_refuses_to_replace_a_folder_it_did_not_create(content, tmp_path, capsys):
+    foreign = tmp_path / "documents"
+    foreign.mkdir()
+    (foreign / "thesis.txt").write_text("precious")
+    assert build(content, foreign) == 1
+    assert "holds files the generator did not write" in capsys.readouterr().err
+    assert (foreign / "thesis.txt").read_text() == "precious"
+
+
+def test_rebuild_keeps_dot_entries_such_as_a_deploy_git_folder(content, tmp_path):
+    output = tmp_path / "out"
+    assert build(content, output) == 0
+    (output / ".git").mkdir()
+    (output / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    assert build(content, output) == 0
+    assert (output / ".git" / "HEAD").read_text() == "ref: refs/heads/gh-pages\n"
+
+
+def test_two_sources_writing_one_path_are_refused(content, capsys):
+    meeting = content / "meeting.yaml"
+    edit(meeting, "slug: task-forces", "slug: policy-areas")
+    assert main(["build", "--content", str(content), "--output", str(content.parent / "o")]) == 1
+    err = capsys.readouterr().err
+    assert "would write policy-areas/index.html, which meeting.yaml:" in err
+    assert not (content.parent / "o").exists()
+
+
+def test_strict_turns_warnings_into_failure(content, capsys):
+    (content / "notes" / "orphan.md").write_text("## Spare\n", encoding="utf-8")
+    assert main(["check", "--content", str(content)]) == 0
+    assert main(["check", "--strict", "--content", str(content)]) == 1
+    assert "notes/orphan.md:1: warning: note is not used" in capsys.readouterr().err
+
+
+def test_titles_are_escaped_so_markup_in_content_shows_as_text(content, tmp_path):
+    edit(content / "schedule.yaml", "title: Opening\n", "title: \"<script>alert(1)</script>\"\n")
+    assert build(content, tmp_path / "out") == 0
+    page = (tmp_path / "out" / "sessions" / "opening" / "index.html").read_text()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
