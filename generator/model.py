@@ -193,6 +193,14 @@ class Day:
     objective: str = ""
     source: Source = Source()
 
+    @property
+    def starts_at(self) -> time:
+        return min(item.start for item in self.items)
+
+    @property
+    def ends_at(self) -> time:
+        return max(item.end for item in self.items)
+
 
 @dataclass(frozen=True)
 class Note:

@@ -10,6 +10,7 @@ from .errors import ContentError, Problems
 from .model import Agenda, Day, Item, Source
 from .relations import Index, overlaps
 from . import urls
+from .present import long_date
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,13 @@ def plan_site(agenda: Agenda, index: Index, base_url: str = "",
     meeting = agenda.meeting
     pages: list = [Page(urls.HOME, "home.html", meeting.title, meeting.source)]
     session_items = [(day, item) for day, item in agenda.items() if item.has_page]
-    for day in agenda.days:
-        pages.append(Page(urls.day_path(day), "day.html", f"{day.name}: {day.date:%A %-d %B %Y}",
-                          day.source, {"day": day, "rows": timeline(day.items)}))
+    for position, day in enumerate(agenda.days):
+        pages.append(Page(urls.day_path(day), "day.html", f"{day.name}: {long_date(day.date)}",
+                          day.source, {
+                              "day": day, "rows": timeline(day.items),
+                              "previous": agenda.days[position - 1] if position > 0 else None,
+                              "next": agenda.days[position + 1]
+                              if position + 1 < len(agenda.days) else None}))
     for position, (day, item) in enumerate(session_items):
         pages.append(Page(urls.item_path(item), "session.html", _item_title(item), item.source, {
             "day": day, "item": item,
