@@ -4,6 +4,7 @@ reports links or #fragments that resolve to nothing. Used by tests only.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -28,12 +29,30 @@ class _Collector(HTMLParser):
         for name in ("href", "src"):
             if attributes.get(name) is not None:
                 self.info.links.append(attributes[name])
+        self.info.links.extend(srcset_urls(attributes.get("srcset") or ""))
+
+
+def srcset_urls(srcset: str) -> list[str]:
+    """The image URLs of a srcset ("a.png 1x, b.png 2x")."""
+    return [candidate.split()[0] for candidate in srcset.split(",") if candidate.strip()]
+
+
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
+
+
+def css_links(path: Path) -> list[str]:
+    """url(...) references of a stylesheet, which must resolve like page links."""
+    return CSS_URL.findall(path.read_text(encoding="utf-8"))
+
+
+def parse_page(html: str) -> PageInfo:
+    collector = _Collector()
+    collector.feed(html)
+    return collector.info
 
 
 def read_page(path: Path) -> PageInfo:
-    collector = _Collector()
-    collector.feed(path.read_text(encoding="utf-8"))
-    return collector.info
+    return parse_page(path.read_text(encoding="utf-8"))
 
 
 def internal_target(page: str, link: str) -> tuple[str, str] | None:
@@ -47,6 +66,10 @@ def internal_target(page: str, link: str) -> tuple[str, str] | None:
     if link.endswith("/") or parts.path.endswith("/"):
         target = posixpath.join(target, "index.html")
     return target, unquote(parts.fragment)
+
+
+def _missing(root: Path, resolved: tuple[str, str] | None) -> bool:
+    return resolved is not None and not (root / resolved[0]).is_file()
 
 
 def broken_links(root: Path, start: str = "index.html") -> tuple[list[str], set[str]]:
@@ -77,4 +100,9 @@ def broken_links(root: Path, start: str = "index.html") -> tuple[list[str], set[
                 queue.append(target)
             elif fragment:
                 problems.append(f"{page}: fragment on non-HTML target {link!r}")
+            elif target.endswith(".css") and target not in seen:
+                seen.add(target)
+                problems += [f"{target}: url({ref!r}) points to missing file"
+                             for ref in css_links(root / target)
+                             if _missing(root, internal_target(target, ref))]
     return problems, seen

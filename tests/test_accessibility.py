@@ -1,0 +1,153 @@
+"""Accessibility of the default site: axe-core in headless Chromium on one page of
+every kind (no serious or critical violations, colour contrast included),
+headings in order on every page, and everything reachable by keyboard with a
+visible focus ring.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from browsing import PAGE_KINDS, chromium, hosted_site, page_url
+
+BLOCKING = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    with hosted_site(tmp_path_factory.mktemp("a11y") / "output") as (_, url):
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture
+def page(browser):
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    yield tab
+    tab.close()
+
+
+def blocking_violations(page) -> list[str]:
+    violations = Axe().run(page).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(
+                " ".join(node["target"]) for node in v["nodes"][:5])
+            for v in violations if v["impact"] in BLOCKING]
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_axe_finds_no_serious_or_critical_violation(page, base, kind):
+    page.goto(page_url(base, PAGE_KINDS[kind]))
+    assert blocking_violations(page) == []
+
+
+def test_axe_catches_poor_contrast(page, base):
+    page.goto(page_url(base, PAGE_KINDS["home"]))
+    page.evaluate("""document.querySelector('main').insertAdjacentHTML('beforeend',
+        '<p style="color:#bbb;background:#fff">Hard to read</p>')""")
+    assert any(v.startswith("color-contrast") for v in blocking_violations(page))
+
+
+class _Headings(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.levels: list[int] = []
+
+    def handle_starttag(self, tag, attrs):
+        if re.fullmatch(r"h[1-6]", tag):
+            self.levels.append(int(tag[1]))
+
+
+def heading_problems(html: str) -> list[str]:
+    parser = _Headings()
+    parser.feed(html)
+    levels, problems = parser.levels, []
+    if levels.count(1) != 1 or levels[:1] != [1]:
+        problems.append(f"needs exactly one h1, first: {levels}")
+    problems += [f"h{before} followed by h{after}"
+                 for before, after in zip(levels, levels[1:]) if after > before + 1]
+    return problems
+
+
+def test_headings_are_in_order_on_every_page(site):
+    problems = {path.relative_to(site).as_posix(): found for path in site.rglob("*.html")
+                if (found := heading_problems(path.read_text(encoding="utf-8")))}
+    assert problems == {}
+
+
+def test_heading_check_catches_skipped_levels():
+    assert heading_problems("<h1>a</h1><h3>b</h3>") == ["h1 followed by h3"]
+    assert heading_problems("<h2>a</h2><h1>b</h1><h1>c</h1>")
+
+
+# Interactive elements a keyboard user must reach; each gets a number so that
+# the Tab order can be compared with the document.
+MARK_FOCUSABLES = """() => {
+  const selector = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+  const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'
+                      && !el.disabled;
+  const all = [...document.querySelectorAll(selector)].filter(shown);
+  all.forEach((el, i) => el.dataset.tabProbe = i);
+  return all.length;
+}"""
+
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el), box = el.getBoundingClientRect();
+  return {probe: el.dataset.tabProbe ?? null, tag: el.tagName, text: el.textContent.trim().slice(0, 40),
+          outline: style.outlineStyle, width: parseFloat(style.outlineWidth),
+          inView: box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth};
+}"""
+
+
+def tab_through(page) -> tuple[int, list[dict]]:
+    """Press Tab until focus leaves the page; (number of focusables, what got focus)."""
+    expected = page.evaluate(MARK_FOCUSABLES)
+    stops = []
+    for _ in range(expected + 2):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is None or (stops and focused["probe"] == stops[0]["probe"]):
+            break
+        stops.append(focused)
+    return expected, stops
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_keyboard_reaches_everything_in_order_with_a_visible_focus_ring(page, base, kind):
+    page.goto(page_url(base, PAGE_KINDS[kind]))
+    expected, stops = tab_through(page)
+    assert stops and stops[0]["text"] == "Skip to content"
+    assert [stop["probe"] for stop in stops] == [str(i) for i in range(expected)]
+    unringed = [stop for stop in stops if stop["outline"] == "none" or stop["width"] < 2]
+    assert unringed == []
+    assert [stop for stop in stops if not stop["inView"]] == []
+
+
+def test_skip_link_appears_on_focus_and_moves_focus_to_the_content(page, base):
+    page.goto(page_url(base, PAGE_KINDS["day"]))
+    skip = page.locator("a.skip-link")
+    hidden_box = skip.bounding_box()
+    page.keyboard.press("Tab")
+    shown_box = skip.bounding_box()
+    assert hidden_box["y"] + hidden_box["height"] <= 0 < shown_box["y"] + shown_box["height"]
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.keyboard.press("Tab")  # the next stop is inside the content, not the navigation again
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+
+
+def test_a_link_is_followed_with_the_keyboard(page, base):
+    page.goto(page_url(base, PAGE_KINDS["day"]))
+    page.locator("main .item-title a").first.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/sessions/" in page.url
