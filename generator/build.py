@@ -17,6 +17,7 @@ from .model import Source
 from .plan import Generated, Site, plan_site
 from .render import Renderer
 from .write import SiteSync, check_output_dir, write_site
+from . import agenda_json, calendars, schedule_json, seo
 
 STATIC_DIR = "static"
 
@@ -50,7 +51,8 @@ class Builder:
 
     def plan(self, loaded: Loaded) -> Site:
         return plan_site(loaded.agenda, loaded.index, self.base_url,
-                         extras=(self._static_files,))
+                         extras=(self._static_files, calendars.outputs,
+                                 schedule_json.outputs, agenda_json.outputs, seo.qr_outputs))
 
     def _static_files(self, agenda, index, base_url) -> list[Generated]:
         static = self.templates_dir / STATIC_DIR

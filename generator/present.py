@@ -34,9 +34,9 @@ def short_date(day: date) -> str:
 
 
 def offset_text(moment: datetime) -> str:
-    """UTC offset of an aware datetime, as UTC+01:00."""
+    """UTC offset of an aware datetime, as UTC+01:00 (a true minus sign: UTC−05:00)."""
     offset = moment.utcoffset() or timedelta(0)
-    sign = "-" if offset < timedelta(0) else "+"
+    sign = "\u2212" if offset < timedelta(0) else "+"
     minutes = abs(int(offset.total_seconds())) // 60
     return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
@@ -70,11 +70,20 @@ def iso(moment: datetime) -> str:
 
 @jinja2.pass_context
 def zone_label(context, day=None) -> str:
-    """e.g. 'Rabat time (UTC+01:00)'; the offset is computed for the given day."""
+    """e.g. 'Rabat time (UTC+01:00)', with the offset of the given day; for the whole
+    meeting, every offset it goes through: 'Berlin time (UTC+01:00, UTC+02:00 from Sun 31 Mar)'."""
     meeting = context["meeting"]
-    when = day.date if day is not None else meeting.start
-    noon = datetime.combine(when, time(12), tzinfo=meeting.zone)
-    return f"{zone_city(meeting)} time ({offset_text(noon)})"
+    if day is not None:
+        return f"{zone_city(meeting)} time ({offset_text(_noon(meeting, day.date))})"
+    dates = [meeting.start + timedelta(days=n) for n in range((meeting.end - meeting.start).days + 1)]
+    offsets = [offset_text(_noon(meeting, when)) for when in dates]
+    changes = [f"{offsets[n]} from {short_date(dates[n])}" for n in range(1, len(dates))
+               if offsets[n] != offsets[n - 1]]
+    return f"{zone_city(meeting)} time ({', '.join([offsets[0]] + changes)})"
+
+
+def _noon(meeting, when: date) -> datetime:
+    return datetime.combine(when, time(12), tzinfo=meeting.zone)
 
 
 @jinja2.pass_context

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .errors import RenderError
 from .plan import Generated, Page, Site
-from . import present, urls
+from . import calendars, present, seo, urls
 
 
 class MarkdownCache:
@@ -50,7 +50,8 @@ class Renderer:
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True)
         self.env.filters["markdown"] = self.markdown
-        self.env.globals.update(url=_url, **present.helpers())
+        self.env.globals.update(url=_url, **present.helpers(), **calendars.helpers(),
+                                **seo.helpers())
 
     def reload_templates(self) -> None:
         """Forget compiled templates so edited files are read again."""

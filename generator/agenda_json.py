@@ -1,0 +1,75 @@
+"""agenda.json: the generator's own model as plain JSON, for other tools.
+
+The fields mirror the content files (content/README.md documents them), with
+three additions: every item's `start`/`end` are full ISO 8601 date-times with
+the meeting's UTC offset, and `page` and `calendar` give output paths relative
+to the site root. Source positions (file, line) are left out.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date, time
+
+from . import urls
+from .calendars import calendar_path
+from .describe import public_item_url, window
+from .model import Agenda, Day, Item
+from .plan import Generated
+from .relations import Index
+
+PATH = "agenda.json"
+FORMAT_VERSION = 1
+_LEFT_OUT = {"source", "line"}
+
+
+def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
+    """The `plan_site` extra: agenda.json at the root of the site."""
+    return [Generated(PATH, agenda.meeting.source, lambda: to_bytes(model(agenda, index, base_url)))]
+
+
+def to_bytes(data: dict) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def model(agenda: Agenda, index: Index, base_url: str) -> dict:
+    meeting = agenda.meeting
+    return {
+        "format": "agenda", "format_version": FORMAT_VERSION,
+        "base_url": base_url or None,
+        "meeting": plain(meeting) | {"calendar": calendar_path(meeting)},
+        "organisations": [plain(org) for org in agenda.organisations],
+        "people": [plain(person) | {"page": urls.person_path(person)}
+                   for person in agenda.people],
+        "days": [_day(agenda, index, base_url, day) for day in agenda.days],
+    }
+
+
+def _day(agenda: Agenda, index: Index, base_url: str, day: Day) -> dict:
+    return {"date": day.date.isoformat(), "name": day.name, "objective": day.objective,
+            "page": urls.day_path(day), "calendar": calendar_path(agenda.meeting, day),
+            "items": [_item(agenda, index, base_url, day, item) for item in day.items]}
+
+
+def _item(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item) -> dict:
+    start, end = window(agenda, day, item)
+    data = plain(item)
+    data.update(start=start.isoformat(timespec="minutes"), end=end.isoformat(timespec="minutes"),
+                has_page=item.has_page,
+                page=urls.item_path(item) if item.has_page else None,
+                calendar=calendar_path(agenda.meeting, item) if item.has_page else None,
+                url=public_item_url(base_url, item, index) or None)
+    return data
+
+
+def plain(value):
+    """A model value as JSON-ready data: dataclasses become objects, dates ISO text."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if f.name not in _LEFT_OUT}
+    if isinstance(value, (tuple, list)):
+        return [plain(v) for v in value]
+    if isinstance(value, (date, time)):
+        return value.isoformat(timespec="minutes") if isinstance(value, time) else value.isoformat()
+    return value
+

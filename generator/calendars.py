@@ -1,0 +1,180 @@
+"""iCalendar (RFC 5545) files: the whole meeting, each day and each session.
+
+Built with the `icalendar` library, which escapes text and folds lines. Times
+carry TZID = the meeting's IANA zone with a matching VTIMEZONE; UIDs are
+`<item-id>@<meeting-id>`, so importing a file again updates its events instead
+of duplicating them. Nothing depends on the build time, so rebuilding an
+unchanged agenda gives byte-identical files.
+
+Breaks, meals and registration appear in the whole-meeting and day files as
+free time (TRANSP:TRANSPARENT); per-session files hold just that session.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from functools import partial
+from zoneinfo import ZoneInfo
+
+import icalendar
+import jinja2
+
+from .describe import (description, item_title, kind_label, location, public_item_url,
+                       sequence, stamp, window)
+from .model import Agenda, Day, Item, Meeting
+from .plan import Generated
+from .relations import Index
+from .urls import public_url, HOME
+
+PRODID = "-//agenda//agenda site generator//EN"
+
+
+def calendar_path(meeting: Meeting, target=None) -> str:
+    """The .ics file of the whole meeting (target None), a day or an item."""
+    if isinstance(target, Day):
+        day = target.date.isoformat()
+        return f"days/{day}/{meeting.id}-{day}.ics"
+    if isinstance(target, Item):
+        return f"sessions/{target.id}/{meeting.id}-{target.id}.ics"
+    return f"{meeting.id}.ics"
+
+
+def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
+    """The `plan_site` extra: one Generated output per calendar file."""
+    meeting = agenda.meeting
+    name = meeting.short_title or meeting.title
+    files = [Generated(calendar_path(meeting), meeting.source,
+                       partial(_calendar_bytes, agenda, index, base_url, name,
+                               list(agenda.items())))]
+    for day in agenda.days:
+        files.append(Generated(calendar_path(meeting, day), day.source, partial(
+            _calendar_bytes, agenda, index, base_url, f"{name}: {day.name}",
+            [(day, item) for item in day.items])))
+    for day, item in agenda.items():
+        if item.has_page:
+            files.append(Generated(calendar_path(meeting, item), item.source, partial(
+                _calendar_bytes, agenda, index, base_url, f"{name}: {item_title(item)}",
+                [(day, item)])))
+    return files
+
+
+def _calendar_bytes(agenda: Agenda, index: Index, base_url: str, name: str,
+                    entries: list[tuple[Day, Item]]) -> bytes:
+    meeting = agenda.meeting
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    # NAME is RFC 7986; X-WR-* are what Apple, Google and Outlook read for subscriptions.
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", meeting.timezone)
+    if meeting.subtitle or meeting.title:
+        calendar.add("x-wr-caldesc", meeting.subtitle or meeting.title)
+    if base_url:
+        calendar.add("url", public_url(base_url, HOME))
+    calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "P1D")
+    if entries:
+        first, last = entries[0][0].date, entries[-1][0].date
+        calendar.add_component(zone_component(meeting.timezone, first, last))
+    for day, item in entries:
+        calendar.add_component(_event(agenda, index, base_url, day, item))
+    return calendar.to_ical()
+
+
+def _event(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item):
+    meeting = agenda.meeting
+    start, end = window(agenda, day, item)
+    url = public_item_url(base_url, item, index)
+    event = icalendar.Event()
+    event.add("uid", f"{item.id}@{meeting.id}")
+    event.add("dtstamp", stamp(meeting))
+    if meeting.updated:
+        event.add("last-modified", stamp(meeting))
+    event.add("sequence", sequence(meeting))
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("summary", item_title(item))
+    text = description(item, index, url)
+    if text:
+        event.add("description", text)
+    place = location(meeting, item)
+    if place:
+        event.add("location", place)
+    if url:
+        event.add("url", url)
+    event.add("status", status(meeting, item))
+    event.add("categories", [kind_label(item)])
+    event.add("transp", "OPAQUE" if item.has_page else "TRANSPARENT")
+    return event
+
+
+def status(meeting: Meeting, item: Item) -> str:
+    """CANCELLED with the meeting; TENTATIVE while the item or the agenda is not final."""
+    if meeting.status == "cancelled":
+        return "CANCELLED"
+    if item.tbc or meeting.status in ("draft", "tentative"):
+        return "TENTATIVE"
+    return "CONFIRMED"
+
+
+def zone_component(zone_name: str, first: date, last: date) -> icalendar.Timezone:
+    """A VTIMEZONE with every offset change from the day before `first` to after `last`.
+
+    Written here rather than with icalendar's Timezone.from_tzinfo, whose search
+    steps 64 days at a time and misses short excursions such as Morocco's
+    Ramadan hour (icalendar 7.3: Africa/Casablanca 10 March-14 April 2024 comes
+    out as +01 throughout). Scanning hour by hour over a few days is cheap.
+    """
+    zone = ZoneInfo(zone_name)
+    moment = datetime.combine(first - timedelta(days=1), datetime.min.time(), zone)
+    moment = moment.astimezone(timezone.utc)
+    until = datetime.combine(last + timedelta(days=2), datetime.min.time(), zone)
+    component = icalendar.Timezone()
+    component.add("tzid", zone_name)
+    component.add_component(_observance(moment.astimezone(zone), moment.astimezone(zone)))
+    step = timedelta(hours=1)
+    while moment < until:
+        after = moment + step
+        if after.astimezone(zone).utcoffset() != moment.astimezone(zone).utcoffset():
+            change = _first_instant_of(zone, moment, after)
+            component.add_component(_observance(change - timedelta(seconds=1), change))
+        moment = after
+    return component
+
+
+def _first_instant_of(zone: ZoneInfo, before: datetime, after: datetime) -> datetime:
+    """The first UTC second with `after`'s offset (offsets change once between them)."""
+    while after - before > timedelta(seconds=1):
+        middle = before + (after - before) / 2
+        middle = middle.replace(microsecond=0)
+        if middle.astimezone(zone).utcoffset() == after.astimezone(zone).utcoffset():
+            after = middle
+        else:
+            before = middle
+    return after.astimezone(zone)
+
+
+def _observance(previous: datetime, onset: datetime):
+    """The observance starting at `onset`; DTSTART is wall time in the previous offset."""
+    zone = onset.tzinfo
+    previous = previous.astimezone(zone)
+    is_daylight = bool(onset.dst())
+    part = icalendar.TimezoneDaylight() if is_daylight else icalendar.TimezoneStandard()
+    part.add("dtstart", (onset.astimezone(timezone.utc) + previous.utcoffset()).replace(
+        tzinfo=None))
+    part.add("tzoffsetfrom", previous.utcoffset())
+    part.add("tzoffsetto", onset.utcoffset())
+    part.add("tzname", onset.tzname())
+    return part
+
+
+@jinja2.pass_context
+def _calendar_link(context, target=None) -> str:
+    return calendar_path(context["meeting"], target)
+
+
+def helpers() -> dict:
+    """Template globals: calendar_path(day|item|None) -> output path of its .ics."""
+    return {"calendar_path": _calendar_link}

@@ -1,0 +1,142 @@
+"""Plain-text facts about items, shared by the calendar, JSON and JSON-LD outputs.
+
+Pages show the same facts with markup (templates); these outputs need them as
+text or as plain values, computed the same way everywhere.
+"""
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, time, timezone
+
+from .model import Agenda, Day, Item, Meeting, PersonRef
+from .present import KIND_LABELS, role_label
+from .relations import Index
+from . import urls
+
+
+def window(agenda: Agenda, day: Day, item: Item) -> tuple[datetime, datetime]:
+    """An item's aware start and end in the meeting's zone."""
+    return agenda.local_datetime(day, item.start), agenda.local_datetime(day, item.end)
+
+
+def stamp(meeting: Meeting) -> datetime:
+    """When the agenda last changed, in UTC: `updated`, else the first day.
+
+    Never the build time: outputs must be identical from one build to the next.
+    """
+    when = meeting.updated or meeting.start
+    return datetime.combine(when, time(0), tzinfo=timezone.utc)
+
+
+def sequence(meeting: Meeting) -> int:
+    """A revision number that grows each time organisers move `updated` forward."""
+    return (meeting.updated - date(1970, 1, 1)).days if meeting.updated else 0
+
+
+def guid(meeting: Meeting, kind: str, key: str) -> str:
+    """A stable UUID for an item or person of this meeting (same input, same UUID)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"agenda:{meeting.id}/{kind}/{key}"))
+
+
+def item_title(item: Item) -> str:
+    return f"Session {item.number}: {item.title}" if item.number else item.title
+
+
+def ref_name(ref: PersonRef, index: Index) -> str:
+    """The person's name, or the organisation's when no person is named."""
+    person = index.people.get(ref.person)
+    if person:
+        return person.name
+    org = index.organisations.get(ref.organisation)
+    return org.name if org else ref.person or ref.organisation
+
+
+def ref_text(ref: PersonRef, index: Index) -> str:
+    """e.g. 'María Isabel Cobos, UNSD (TF4), to be confirmed'."""
+    person = index.people.get(ref.person)
+    org = index.organisations.get(ref.organisation or (person.organisation if person else ""))
+    parts = [ref_name(ref, index)]
+    if person and org:
+        parts.append(org.label)
+    elif person and person.country:
+        parts.append(person.country)
+    text = ", ".join(parts)
+    if ref.role:
+        text += f" ({ref.role})"
+    return text + (", to be confirmed" if ref.tbc else "")
+
+
+def people_lines(item: Item, index: Index) -> list[str]:
+    """One line per role: 'Chair: Francesca Grum, UNSD'."""
+    return [f"{role_label(role, len(refs))}: " + "; ".join(ref_text(r, index) for r in refs)
+            for role, refs in item.roles() if refs]
+
+
+def description(item: Item, index: Index, page_url: str = "") -> str:
+    """Everything a calendar entry or schedule app should say about an item."""
+    blocks = [item.subtitle, item.description.strip()]
+    blocks.append("\n".join(people_lines(item, index)))
+    if item.main_question:
+        blocks.append(f"Guiding questions:\n1. Main question: {item.main_question}")
+    if item.questions:
+        # Numbered as on the page: other questions follow the main one as 2, 3...
+        first = 2 if item.main_question else 1
+        heading = "Other questions:" if item.main_question else "Guiding questions:"
+        blocks.append("\n".join([heading] + [f"{n}. {q}" for n, q in
+                                             enumerate(item.questions, start=first)]))
+    if item.audience != "all":
+        blocks.append(f"For {item.audience} participants only.")
+    if item.tbc:
+        blocks.append("To be confirmed.")
+    if page_url:
+        blocks.append(f"Details: {page_url}")
+    return "\n\n".join(block for block in blocks if block)
+
+
+def room_name(meeting: Meeting, item: Item) -> str:
+    room = next((r for r in meeting.rooms if r.id == item.room), None)
+    return room.name if room else item.room
+
+
+def venue_text(meeting: Meeting) -> str:
+    venue = meeting.venue
+    return ", ".join(p for p in (venue.name, venue.address, venue.city, venue.country) if p)
+
+
+def meets_in_person(meeting: Meeting, item: Item) -> bool:
+    return item.audience != "online" and bool(venue_text(meeting) or item.room)
+
+
+def meets_online(meeting: Meeting, item: Item) -> bool:
+    return meeting.online is not None and item.audience != "in-person"
+
+
+def location(meeting: Meeting, item: Item) -> str:
+    """e.g. 'Plenary hall, Hotel Example, Rabat, Morocco, and online' or 'Online'."""
+    place = ""
+    if meets_in_person(meeting, item):
+        place = ", ".join(p for p in (room_name(meeting, item), venue_text(meeting)) if p)
+    if meets_online(meeting, item):
+        online = "Online" + (f" ({meeting.online.platform})" if meeting.online.platform else "")
+        return f"{place}, and {online[0].lower()}{online[1:]}" if place else online
+    return place
+
+
+def kind_label(item: Item) -> str:
+    return KIND_LABELS[item.kind]
+
+
+def page_path(item: Item, index: Index) -> str:
+    """The page that shows an item: its own, or its day's (breaks have none)."""
+    if item.has_page:
+        return urls.item_path(item)
+    return urls.day_path(index.items[item.id][0])
+
+
+def public_item_url(base_url: str, item: Item, index: Index) -> str:
+    """The item's public address, or '' when no base URL is configured."""
+    if not base_url:
+        return ""
+    url = urls.public_url(base_url, page_path(item, index))
+    return url if item.has_page else f"{url}#{item.id}"
+

@@ -1,0 +1,176 @@
+"""Link previews and search engines: schema.org JSON-LD and printable QR codes.
+
+JSON-LD is built here as a dict and written by templates through `json_ld`,
+which escapes `<`, `>` and `&` so text can never close the script element.
+QR codes are SVG files made at build time (segno), only when a base URL is
+configured: without one a page has no public address to point at.
+"""
+from __future__ import annotations
+
+import io
+import json
+
+import jinja2
+import segno
+from markupsafe import Markup
+
+from . import urls
+from .describe import (item_title, meets_in_person, meets_online, public_item_url,
+                       ref_name, room_name, venue_text, window)
+from .model import Agenda, Day, Item
+from .plan import Generated
+from .relations import Index
+
+QR_FILE = "qr-code.svg"
+QR_SCALE = 4
+SCHEMA = "https://schema.org/"
+
+
+def json_ld(data: dict) -> Markup:
+    """JSON safe inside <script type="application/ld+json"> (no `</`, no `<!--`)."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def event_jsonld(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item) -> dict:
+    """A schema.org Event for a session page (what search engines show as an event)."""
+    meeting = agenda.meeting
+    start, end = window(agenda, day, item)
+    in_person, online = meets_in_person(meeting, item), meets_online(meeting, item)
+    mode = ("Mixed" if in_person and online else "Online" if online else "Offline")
+    event = {
+        "@context": "https://schema.org", "@type": "Event",
+        "name": item_title(item),
+        "startDate": start.isoformat(timespec="minutes"),
+        "endDate": end.isoformat(timespec="minutes"),
+        # schema.org has no "tentative" status: tentative items stay EventScheduled,
+        # and the page itself says "to be confirmed".
+        "eventStatus": SCHEMA + ("EventCancelled" if meeting.status == "cancelled"
+                                 else "EventScheduled"),
+        "eventAttendanceMode": f"{SCHEMA}{mode}EventAttendanceMode",
+        "location": _locations(agenda, base_url, item, in_person, online),
+        "organizer": [_organisation(index, org_id) for org_id in meeting.organisers
+                      if org_id in index.organisations],
+        "performer": _performers(index, item),
+        "inLanguage": meeting.language,
+        "superEvent": _meeting_event(agenda, base_url),
+    }
+    description = item.subtitle or item.main_question or item.description.strip()
+    if description:
+        event["description"] = description
+    url = public_item_url(base_url, item, index)
+    if url:
+        event["url"] = url
+    return event
+
+
+def _meeting_event(agenda: Agenda, base_url: str) -> dict:
+    meeting = agenda.meeting
+    event = {"@type": "Event", "name": meeting.title,
+             "startDate": meeting.start.isoformat(), "endDate": meeting.end.isoformat()}
+    if base_url:
+        event["url"] = urls.public_url(base_url, urls.HOME)
+    return event
+
+
+def _locations(agenda: Agenda, base_url: str, item: Item, in_person: bool,
+               online: bool) -> list[dict]:
+    meeting = agenda.meeting
+    places = []
+    if in_person:
+        venue = meeting.venue
+        address = {"@type": "PostalAddress"}
+        address.update({key: value for key, value in (
+            ("streetAddress", venue.address), ("addressLocality", venue.city),
+            ("addressCountry", venue.country)) if value})
+        name = ", ".join(p for p in (room_name(meeting, item), venue.name or venue.city) if p)
+        places.append({"@type": "Place", "name": name or venue_text(meeting),
+                       "address": address})
+    if online:
+        virtual = {"@type": "VirtualLocation",
+                   "name": meeting.online.platform or meeting.online.note or "Online"}
+        link = meeting.online.url or (urls.public_url(base_url, urls.item_path(item))
+                                      if base_url else "")
+        if link:
+            virtual["url"] = link
+        places.append(virtual)
+    return places
+
+
+def _organisation(index: Index, org_id: str) -> dict:
+    org = index.organisations[org_id]
+    data = {"@type": "Organization", "name": org.name}
+    if org.url:
+        data["url"] = org.url
+    return data
+
+
+def _performers(index: Index, item: Item) -> list[dict]:
+    """Everyone with a role, once each: people with their organisation, or organisations."""
+    performers, seen = [], set()
+    for _, refs in item.roles():
+        for ref in refs:
+            key = ref.person or ref.organisation
+            if key in seen:
+                continue
+            seen.add(key)
+            person = index.people.get(ref.person)
+            if person is None:
+                performers.append({"@type": "Organization", "name": ref_name(ref, index)})
+                continue
+            data = {"@type": "Person", "name": person.name}
+            org_id = ref.organisation or person.organisation
+            if org_id in index.organisations:
+                data["affiliation"] = _organisation(index, org_id)
+            performers.append(data)
+    return performers
+
+
+def qr_path(day: Day | None = None) -> str:
+    """Where the QR code of the home page (day None) or of a day page is written."""
+    return f"days/{day.date.isoformat()}/{QR_FILE}" if day else QR_FILE
+
+
+def qr_outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
+    """The `plan_site` extra: a QR code SVG for the home page and each day page."""
+    if not base_url:
+        return []
+    targets = [(None, urls.HOME, agenda.meeting.source)]
+    targets += [(day, urls.day_path(day), day.source) for day in agenda.days]
+    return [Generated(qr_path(day), origin,
+                      lambda page=page: _qr_svg(urls.public_url(base_url, page)))
+            for day, page, origin in targets]
+
+
+def _qr(url: str) -> segno.QRCode:
+    return segno.make(url, error="m", micro=False)
+
+
+def _qr_svg(url: str) -> bytes:
+    buffer = io.BytesIO()
+    _qr(url).save(buffer, kind="svg", scale=QR_SCALE, border=4, light="#fff",
+                  title=f"QR code: {url}", xmldecl=True)
+    return buffer.getvalue()
+
+
+@jinja2.pass_context
+def _qr_code(context, day: Day | None = None) -> dict | None:
+    """What a page needs to show its QR code: path, public URL and pixel size."""
+    base_url = context["site"].base_url
+    if not base_url:
+        return None
+    url = urls.public_url(base_url, urls.day_path(day) if day else urls.HOME)
+    width, height = _qr(url).symbol_size(scale=QR_SCALE)
+    return {"path": qr_path(day), "url": url, "width": width, "height": height}
+
+
+@jinja2.pass_context
+def _event_jsonld(context, day: Day, item: Item) -> dict:
+    site = context["site"]
+    return event_jsonld(site.agenda, site.index, site.base_url, day, item)
+
+
+def helpers() -> dict:
+    """Template globals: json_ld(dict), event_jsonld(day, item), qr_code(day=None)."""
+    return {"json_ld": json_ld, "event_jsonld": _event_jsonld, "qr_code": _qr_code}
