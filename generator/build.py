@@ -75,10 +75,14 @@ class Builder:
         count = write_site(self.render(site), output)
         return BuildResult(count, count, time.perf_counter() - started, loaded.warnings)
 
-    def rebuild(self, sync: SiteSync) -> BuildResult:
-        """An in-place rebuild for the dev server: only changed files are written."""
+    def rebuild(self, sync: SiteSync, templates_changed: bool = True) -> BuildResult:
+        """An in-place rebuild for the dev server: only changed files are written.
+
+        Recompiling every template costs more than the rest of a small rebuild,
+        so the server says whether any template changed."""
         started = time.perf_counter()
-        self.renderer.reload_templates()
+        if templates_changed:
+            self.renderer.reload_templates()
         loaded = self.check()
         site = self.plan(loaded)
         rendered = list(self.render(site))  # render all before writing any

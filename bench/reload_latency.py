@@ -1,0 +1,139 @@
+"""Dev-server latency: the time from a save to the rebuilt page being served.
+
+Starts the real `agenda serve` on a copy of a content folder, then, for each
+round, saves an edit and polls the affected page until it carries the edit.
+Two edits: a note (one session page changes) and the meeting's title (every
+page changes). Also prints the rebuild times the server reports.
+Run: .venv/bin/python bench/reload_latency.py [--content DIR] [--rounds 5]
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.content import load_content  # noqa: E402
+from generator.urls import item_path  # noqa: E402
+
+TIMEOUT = 60.0
+
+
+class Server:
+    def __init__(self, content: Path, output: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--content", str(content),
+             "--output", str(output), "--port", str(self.port)],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.lines: list[str] = []
+        threading.Thread(target=lambda: self.lines.extend(self.process.stdout), daemon=True).start()
+        self._until(lambda: any("Serving the site at" in line for line in self.lines))
+        self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+
+    def page(self, path: str) -> str:
+        self.connection.request("GET", path)
+        return self.connection.getresponse().read().decode("utf-8", "replace")
+
+    def _until(self, condition) -> None:
+        deadline = time.monotonic() + TIMEOUT
+        while not condition():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("the server did not start:\n" + "".join(self.lines))
+            time.sleep(0.01)
+
+    def rebuild_times(self) -> list[float]:
+        return [float(m.group(1)) for line in self.lines if " changed: " in line
+                for m in [re.search(r"in (\d+\.\d+) s$", line.strip())] if m]
+
+    def stop(self) -> None:
+        self.connection.close()
+        self.process.terminate()
+        self.process.wait(30)
+
+
+def save_to_served(server: Server, save, path: str, marker: str) -> float:
+    """Seconds from the save returning to the first response carrying `marker`."""
+    save()
+    saved = time.perf_counter()
+    while marker not in server.page(path):
+        if time.perf_counter() - saved > TIMEOUT:
+            raise SystemExit(f"{marker!r} never appeared at {path}:\n" + "".join(server.lines))
+        time.sleep(0.002)
+    return time.perf_counter() - saved
+
+
+def measure(content: Path, rounds: int) -> None:
+    loaded = load_content(content)
+    item_id, note = next(iter(loaded.index.note_of_item.items()))
+    item = next(item for _, item in loaded.agenda.items() if item.id == item_id)
+    note_file = content / "notes" / note.name
+    meeting = content / "meeting.yaml"
+    pages = "/" + item_path(item).removesuffix("index.html")
+    with tempfile.TemporaryDirectory() as scratch:
+        server = Server(content, Path(scratch) / "output")
+        results: dict[str, list[float]] = {"note edit (one page changes)": [],
+                                           "title edit (every page changes)": []}
+        try:
+            for round_ in range(rounds):
+                marker = f"Latency probe {round_}"
+                results["note edit (one page changes)"].append(save_to_served(
+                    server, lambda: _append(note_file, f"\n{marker}.\n"), pages, marker))
+                time.sleep(0.5)
+                marker = f"Probe{round_}"
+                results["title edit (every page changes)"].append(save_to_served(
+                    server, lambda: _retitle(meeting, marker), "/", marker))
+                time.sleep(0.5)
+            time.sleep(0.5)  # let the last rebuild line arrive
+        finally:
+            server.stop()
+    print(f"content: {content} ({len(loaded.agenda.days)} days, "
+          f"{sum(len(d.items) for d in loaded.agenda.days)} items), {rounds} rounds")
+    for name, times in results.items():
+        print(f"  save -> served, {name}: median {statistics.median(times) * 1000:.0f} ms, "
+              f"max {max(times) * 1000:.0f} ms")
+    rebuilds = server.rebuild_times()
+    if rebuilds:
+        print(f"  rebuild time reported by the server: median {statistics.median(rebuilds):.2f} s, "
+              f"max {max(rebuilds):.2f} s over {len(rebuilds)} rebuilds")
+
+
+def _append(path: Path, text: str) -> None:
+    with path.open("a", encoding="utf-8") as file:
+        file.write(text)
+
+
+def _retitle(meeting: Path, marker: str) -> None:
+    text = meeting.read_text(encoding="utf-8")
+    text = re.sub(r"^(title:\s*[\"']?)(?:Probe\d+ )?", rf"\g<1>{marker} ", text, count=1,
+                  flags=re.MULTILINE)
+    meeting.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--content", type=Path, default=ROOT / "content",
+                        help="content folder to measure (copied; default: the default content)")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "content"
+        shutil.copytree(args.content, copy)
+        measure(copy, args.rounds)
+
+
+if __name__ == "__main__":
+    main()
