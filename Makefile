@@ -32,5 +32,20 @@ system-deps:
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
+# Benchmark against Hugo, Pelican and MkDocs in a venv of its own (bench/run.py);
+# BENCH_ARGS e.g. "--sizes 1000 --runs 3".
+BENCH_VENV := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed
+BENCH_ARGS ?=
+
+$(BENCH_STAMP): pyproject.toml bench/requirements.txt
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet -e . -r bench/requirements.txt
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	$(BENCH_VENV)/bin/python -m bench.run $(BENCH_ARGS)
+
 clean:
 	[ ! -f "$(OUTPUT)/.agenda-output" ] || rm -rf "$(OUTPUT)"
