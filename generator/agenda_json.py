@@ -25,7 +25,8 @@ _LEFT_OUT = {"source", "line"}
 
 def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
     """The `plan_site` extra: agenda.json at the root of the site."""
-    return [Generated(PATH, agenda.meeting.source, lambda: to_bytes(model(agenda, index, base_url)))]
+    return [Generated(PATH, agenda.meeting.source, lambda: to_bytes(model(agenda, index, base_url)),
+                      key=agenda.days)]
 
 
 def to_bytes(data: dict) -> bytes:

@@ -14,10 +14,11 @@ from .content import Loaded, load_content
 from .errors import Problem
 from .load import SourceReader
 from .model import Source
-from .plan import Generated, Site, plan_site
+from .plan import Generated, Page, Site, plan_site
 from .render import Renderer
-from .write import SiteSync, check_output_dir, write_site
-from . import agenda_json, calendars, schedule_json, seo
+from .incremental import RenderCache, collector_paused, templates_digest
+from .write import SiteSync, check_output_dir, digest, write_site
+from . import agenda_json, calendars, parallel, schedule_json, seo
 
 STATIC_DIR = "static"
 
@@ -28,6 +29,7 @@ class BuildResult:
     written: int
     seconds: float
     warnings: tuple[Problem, ...]
+    rendered: int | None = None  # rebuilds: outputs rendered again (the rest were unchanged)
 
     def summary(self, output: Path) -> str:
         unchanged = self.files - self.written
@@ -43,6 +45,7 @@ class Builder:
         self.base_url = base_url.rstrip("/") + "/" if base_url else ""
         self.reader = SourceReader(self.content_dir)
         self.renderer = Renderer(self.templates_dir)
+        self.cache = RenderCache()  # for rebuilds: what each output was last built from
 
     def check(self) -> Loaded:
         """Load and validate; raises ContentError with every problem."""
@@ -57,12 +60,19 @@ class Builder:
     def _static_files(self, agenda, index, base_url) -> list[Generated]:
         static = self.templates_dir / STATIC_DIR
         files = sorted(p for p in static.rglob("*") if p.is_file()) if static.is_dir() else []
+        # key: their bytes are in every fingerprint already (incremental.templates_digest).
         return [Generated(f"{STATIC_DIR}/{p.relative_to(static).as_posix()}",
-                          Source(str(p), 0), p.read_bytes) for p in files]
+                          Source(str(p), 0), p.read_bytes, key=p.name) for p in files]
 
     def render(self, site: Site) -> Iterator[tuple[str, bytes]]:
         for output in site.outputs:
             yield output.path, self.renderer.render(output, site)
+
+    def _render_on_all_cores(self, site: Site) -> Iterator[tuple[str, bytes]]:
+        # Compile every template once, before workers are forked, so none compiles them again.
+        for template in sorted({o.template for o in site.outputs if isinstance(o, Page)}):
+            self.renderer.env.get_template(template)
+        return parallel.render_all(site.outputs, lambda output: self.renderer.render(output, site))
 
     def build(self, output_dir: Path) -> BuildResult:
         """A full build into a staging folder swapped in at the end."""
@@ -72,7 +82,7 @@ class Builder:
         site = self.plan(loaded)
         # Pages stream into a staging folder; on any error it is discarded and
         # the last good output stays as it was.
-        count = write_site(self.render(site), output)
+        count = write_site(self._render_on_all_cores(site), output)
         return BuildResult(count, count, time.perf_counter() - started, loaded.warnings)
 
     def rebuild(self, sync: SiteSync, templates_changed: bool = True) -> BuildResult:
@@ -83,11 +93,16 @@ class Builder:
         started = time.perf_counter()
         if templates_changed:
             self.renderer.reload_templates()
-        loaded = self.check()
-        site = self.plan(loaded)
-        rendered = list(self.render(site))  # render all before writing any
-        written, _ = sync.sync(rendered)
-        return BuildResult(len(rendered), written, time.perf_counter() - started, loaded.warnings)
+        with collector_paused():
+            loaded = self.check()
+            site = self.plan(loaded)
+            # Render all before writing any; outputs whose inputs are unchanged are skipped.
+            rendered, unchanged = self.cache.split(
+                site, templates_digest(self.templates_dir),
+                lambda output: self.renderer.render(output, site), sync.current, digest)
+            written, _ = sync.sync(rendered, unchanged)
+        return BuildResult(len(rendered) + len(unchanged), written,
+                           time.perf_counter() - started, loaded.warnings, len(rendered))
 
     def protected(self) -> tuple[Path, ...]:
         return (self.content_dir, self.templates_dir)

@@ -42,18 +42,20 @@ def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
     """The `plan_site` extra: one Generated output per calendar file."""
     meeting = agenda.meeting
     name = meeting.short_title or meeting.title
+    # `key`: what each file shows besides the meeting and people, so the dev server's
+    # rebuilds make again only calendars whose items changed (incremental.py).
     files = [Generated(calendar_path(meeting), meeting.source,
                        partial(_calendar_bytes, agenda, index, base_url, name,
-                               list(agenda.items())))]
+                               list(agenda.items())), key=agenda.days)]
     for day in agenda.days:
         files.append(Generated(calendar_path(meeting, day), day.source, partial(
             _calendar_bytes, agenda, index, base_url, f"{name}: {day.name}",
-            [(day, item) for item in day.items])))
+            [(day, item) for item in day.items]), key=day))
     for day, item in agenda.items():
         if item.has_page:
             files.append(Generated(calendar_path(meeting, item), item.source, partial(
                 _calendar_bytes, agenda, index, base_url, f"{name}: {item_title(item)}",
-                [(day, item)])))
+                [(day, item)]), key=(day.date, item)))
     return files
 
 

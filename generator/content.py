@@ -43,11 +43,11 @@ def load_content(content_dir: Path, reader: SourceReader | None = None) -> Loade
         problems.items.extend(docs[name].problems)
     if problems.errors:
         raise ContentError(problems.sorted())
-    meeting = parse_meeting(docs["meeting.yaml"], problems)
-    people = parse_people(docs["people.yaml"], problems)
-    days = parse_schedule(docs["schedule.yaml"], problems)
+    meeting = parse_once(reader, docs["meeting.yaml"], problems, parse_meeting)
+    people = parse_once(reader, docs["people.yaml"], problems, parse_people)
+    days = parse_once(reader, docs["schedule.yaml"], problems, parse_schedule)
     notes_dir = content_dir / NOTES_DIR
-    notes = tuple(parse_note(reader.note(path), problems, notes_dir)
+    notes = tuple(parse_once(reader, reader.note(path), problems, parse_note, notes_dir)
                   for path in sorted(notes_dir.rglob("*.md")) if path.is_file())
     if meeting is None:
         raise ContentError(problems.sorted())
@@ -58,3 +58,19 @@ def load_content(content_dir: Path, reader: SourceReader | None = None) -> Loade
     if problems.errors:
         raise ContentError(problems.sorted())
     return Loaded(agenda, index, tuple(problems.sorted()))
+
+
+def parse_once(reader: SourceReader, doc, problems: Problems, parse, *args):
+    """Parse a loaded file into records again only when its bytes changed.
+
+    The reader hands back the same doc object for an unchanged file, so the dev
+    server's rebuilds reuse the records (and the problems found in them); the
+    records then stay the same objects, which keeps incremental fingerprints cheap.
+    """
+    hit = reader.derived.get(doc.path)
+    if hit is None or hit[0] is not doc or hit[1] is not parse:
+        found = Problems(problems.root)
+        hit = (doc, parse, parse(doc, found, *args), tuple(found.items))
+        reader.derived[doc.path] = hit
+    problems.items.extend(hit[3])
+    return hit[2]

@@ -142,6 +142,9 @@ class SourceReader:
 
     root: Path
     _cache: dict = field(default_factory=dict)
+    # Results later stages derived from a file (its parsed records), keyed by path and
+    # kept only while the file's doc object is the cached one: see content.parse_once.
+    derived: dict = field(default_factory=dict)
 
     def _display(self, path: Path) -> str:
         try:
@@ -192,6 +195,7 @@ class SourceReader:
         """Drop cache entries of files that were deleted."""
         for path in [p for p in self._cache if not p.exists()]:
             del self._cache[path]
+            self.derived.pop(path, None)
 
 
 def _decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:

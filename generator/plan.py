@@ -13,6 +13,17 @@ from . import urls
 from .present import long_date
 
 
+# What each template reads besides its page's context, so incremental rebuilds
+# (incremental.py) know when a page must be rendered again: "context" = its context
+# plus what every page shows (meeting, day list, people and organisation names);
+# "schedule" = also every day's items. Other templates are taken to read everything.
+TEMPLATE_DEPENDS = {"home.html": "schedule", "day.html": "context", "session.html": "context",
+                    "taxonomy.html": "context", "term.html": "context",
+                    "people.html": "context", "person.html": "context",
+                    "organisations.html": "context", "organisation.html": "context",
+                    "404.html": "context", "sitemap.xml": "schedule"}
+
+
 @dataclass(frozen=True)
 class Page:
     """An HTML (or XML) file rendered from a template."""
@@ -22,6 +33,11 @@ class Page:
     title: str
     origin: Source
     context: dict = field(default_factory=dict, compare=False)
+    depends: str = ""  # "context", "schedule" or "agenda"; default: TEMPLATE_DEPENDS
+
+    @property
+    def scope(self) -> str:
+        return self.depends or TEMPLATE_DEPENDS.get(self.template, "agenda")
 
 
 @dataclass(frozen=True)
@@ -31,6 +47,9 @@ class Generated:
     path: str
     origin: Source
     make: Callable[[], bytes] = field(compare=False)
+    # The values the bytes depend on (beyond the meeting, people and organisations),
+    # so rebuilds can skip `make` when they are unchanged; None: always made.
+    key: object = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ FALLBACK_ROOM = "Main"
 def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
     """The `plan_site` extra: schedule.json at the root of the site."""
     return [Generated(PATH, agenda.meeting.source,
-                      lambda: to_bytes(schedule(agenda, index, base_url)))]
+                      lambda: to_bytes(schedule(agenda, index, base_url)), key=agenda.days)]
 
 
 def to_bytes(data: dict) -> bytes:

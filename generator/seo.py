@@ -139,7 +139,7 @@ def qr_outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
     targets = [(None, urls.HOME, agenda.meeting.source)]
     targets += [(day, urls.day_path(day), day.source) for day in agenda.days]
     return [Generated(qr_path(day), origin,
-                      lambda page=page: _qr_svg(urls.public_url(base_url, page)))
+                      lambda page=page: _qr_svg(urls.public_url(base_url, page)), key=page)
             for day, page, origin in targets]
 
 

@@ -51,9 +51,22 @@ _PATHS = ((Day, day_path), (Item, item_path), (Person, person_path),
 
 
 def relative(from_path: str, to_path: str) -> str:
-    """A relative link from one output file to another (or to a folder)."""
-    start = posixpath.dirname(from_path) or "."
-    return posixpath.relpath(to_path, start)
+    """A relative link from one output file to another (or to a folder).
+
+    Output paths are already normal (no `..`), so this is string work only:
+    posixpath.relpath asks the operating system for the current folder on every
+    call, which cost a tenth of a build.
+    """
+    if ".." in from_path or ".." in to_path:
+        return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    start = from_path.split("/")[:-1]
+    target = [part for part in to_path.split("/") if part and part != "."]
+    common = 0
+    for here, there in zip(start, target):
+        if here != there:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
 
 
 def public_url(base_url: str, path: str) -> str:

@@ -102,23 +102,34 @@ class SiteSync:
         for file in self.output.rglob("*"):
             relative = file.relative_to(self.output).as_posix()
             if file.is_file() and not any(part.startswith(".") for part in relative.split("/")):
-                found[relative] = _digest(file.read_bytes())
+                found[relative] = digest(file.read_bytes())
         return found
 
-    def sync(self, files: Iterable[tuple[str, bytes]]) -> tuple[int, int]:
-        """Write changed files, delete files no longer produced; returns (written, removed)."""
+    def current(self, path: str, expected: str) -> bool:
+        """Whether the file on disk still holds bytes of this digest (no need to render it)."""
+        if self.digests is None:
+            self.digests = self._digests_on_disk()
+        return (self.digests.get(path) == expected
+                and os.path.exists(os.path.join(self.output, path)))
+
+    def sync(self, files: Iterable[tuple[str, bytes]],
+             unchanged: Iterable[str] = ()) -> tuple[int, int]:
+        """Write changed files, delete files no longer produced; returns (written, removed).
+
+        `unchanged` names files still produced whose bytes are known to be the same
+        (checked with `current`), so they are neither rendered nor hashed again.
+        """
         if self.digests is None:
             self.digests = self._digests_on_disk()
         self.output.mkdir(parents=True, exist_ok=True)
         marker = self.output / MARKER
         if not marker.exists():
             marker.write_text(MARKER_TEXT)
-        seen: dict[str, str] = {}
+        seen: dict[str, str] = {path: self.digests[path] for path in unchanged}
         written = 0
         for path, data in files:
-            digest = _digest(data)
-            seen[path] = digest
-            if self.digests.get(path) == digest and (self.output / path).exists():
+            seen[path] = new = digest(data)
+            if self.digests.get(path) == new and (self.output / path).exists():
                 continue
             _atomic_write(self.output / path, data)
             written += 1
@@ -130,7 +141,7 @@ class SiteSync:
         return written, removed
 
 
-def _digest(data: bytes) -> str:
+def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 

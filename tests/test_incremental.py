@@ -1,0 +1,104 @@
+"""Rebuilds re-render only what changed, and end up byte-for-byte like a full build.
+
+A full build is reproducible: two builds of the same content give the same bytes.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench import edits, synthetic
+from conftest import TEMPLATES, edit
+from generator.build import Builder
+from generator.write import MARKER, SiteSync
+
+BASE_URL = "https://example.org/meetings/m/"
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != MARKER}
+
+
+def full_build(content: Path, templates: Path, output: Path) -> dict[str, bytes]:
+    shutil.rmtree(output, ignore_errors=True)
+    Builder(content, templates, BASE_URL).build(output)
+    return files_of(output)
+
+
+@pytest.fixture
+def live(content, tmp_path):
+    """A dev-server-like pair: a persistent Builder and SiteSync over a copy of templates."""
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    builder = Builder(content, templates, BASE_URL)
+    sync = SiteSync(tmp_path / "live")
+    first = builder.rebuild(sync)
+    assert first.rendered == first.files
+
+    def rebuild_and_compare():
+        result = builder.rebuild(sync)
+        assert files_of(sync.output) == full_build(content, templates, tmp_path / "full")
+        return result
+    return builder, sync, templates, rebuild_and_compare
+
+
+def test_nothing_changed_renders_nothing(live):
+    *_, rebuild = live
+    result = rebuild()
+    assert (result.rendered, result.written) == (0, 0)
+
+
+def test_note_edit_renders_only_its_session_page(live, content):
+    *_, rebuild = live
+    edit(content / "notes" / "session-5.md", "## Agenda", "## Agenda (revised)")
+    result = rebuild()
+    assert (result.rendered, result.written) == (1, 1)
+
+
+def test_moved_session_updates_every_page_that_shows_it(live, content):
+    *_, rebuild = live
+    edits.move_session(content)
+    result = rebuild()
+    assert 0 < result.rendered < result.files
+    assert result.written > 3  # its page, its day, calendars, JSON ...
+
+
+@pytest.mark.parametrize("file, old, new", [
+    ("people.yaml", "name: Francesca Grum", "name: Francesca Grum-Rossi"),
+    ("meeting.yaml", "short_title: Migration", "short_title: The Migration"),
+    ("schedule.yaml", "title: Opening", "title: Opening ceremony"),
+])
+def test_content_edits_match_a_full_build(live, content, file, old, new):
+    *_, rebuild = live
+    edit(content / file, old, new)
+    assert rebuild().written > 0
+
+
+def test_template_edit_rerenders_every_page(live):
+    builder, sync, templates, rebuild = live
+    edit(templates / "base.html", "</footer>", "<p>Edited footer.</p>\n</footer>")
+    result = rebuild()
+    assert result.rendered == result.files
+
+
+def test_deleted_output_file_is_written_again(live):
+    builder, sync, templates, rebuild = live
+    page = sync.output / "sessions" / "session-5" / "index.html"
+    page.unlink()
+    result = rebuild()
+    assert page.exists() and result.written == 1
+
+
+@pytest.mark.parametrize("which", ["default", "synthetic"])
+def test_two_builds_give_the_same_bytes(tmp_path, which):
+    if which == "default":
+        content = Path(__file__).resolve().parent.parent / "content"
+    else:
+        content = synthetic.write(synthetic.generate(60), tmp_path / "content")
+    first = full_build(content, TEMPLATES, tmp_path / "first")
+    second = full_build(content, TEMPLATES, tmp_path / "second")
+    assert len(first) > 50
+    assert first == second
