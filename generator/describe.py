@@ -93,11 +93,6 @@ def description(item: Item, index: Index, page_url: str = "") -> str:
     return "\n\n".join(block for block in blocks if block)
 
 
-def room_name(meeting: Meeting, item: Item) -> str:
-    room = next((r for r in meeting.rooms if r.id == item.room), None)
-    return room.name if room else item.room
-
-
 def venue_text(meeting: Meeting) -> str:
     venue = meeting.venue
     return ", ".join(p for p in (venue.name, venue.address, venue.city, venue.country) if p)
@@ -115,7 +110,7 @@ def location(meeting: Meeting, item: Item) -> str:
     """e.g. 'Plenary hall, Hotel Example, Rabat, Morocco, and online' or 'Online'."""
     place = ""
     if meets_in_person(meeting, item):
-        place = ", ".join(p for p in (room_name(meeting, item), venue_text(meeting)) if p)
+        place = ", ".join(p for p in (meeting.room_name(item.room), venue_text(meeting)) if p)
     if meets_online(meeting, item):
         online = "Online" + (f" ({meeting.online.platform})" if meeting.online.platform else "")
         return f"{place}, and {online[0].lower()}{online[1:]}" if place else online

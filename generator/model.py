@@ -142,6 +142,10 @@ class Meeting:
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    def room_name(self, room_id: str) -> str:
+        """The display name of a room id (the id itself if it names no room)."""
+        return next((room.name for room in self.rooms if room.id == room_id), room_id)
+
     @property
     def is_hybrid(self) -> bool:
         return self.online is not None and bool(self.venue.city or self.venue.name)

@@ -10,6 +10,7 @@ from .errors import ContentError, Problems
 from .model import Agenda, Day, Item, Source
 from .relations import Index, overlaps
 from . import urls
+from .describe import item_title
 from .present import long_date
 
 
@@ -89,7 +90,7 @@ def plan_site(agenda: Agenda, index: Index, base_url: str = "",
                               "next": agenda.days[position + 1]
                               if position + 1 < len(agenda.days) else None}))
     for position, (day, item) in enumerate(session_items):
-        pages.append(Page(urls.item_path(item), "session.html", _item_title(item), item.source, {
+        pages.append(Page(urls.item_path(item), "session.html", item_title(item), item.source, {
             "day": day, "item": item,
             "previous": session_items[position - 1] if position > 0 else None,
             "next": session_items[position + 1] if position + 1 < len(session_items) else None,
@@ -130,10 +131,6 @@ def plan_site(agenda: Agenda, index: Index, base_url: str = "",
         pages.extend(extra(agenda, index, base_url))
     _refuse_shared_paths(pages)
     return Site(agenda, index, base_url, tuple(pages))
-
-
-def _item_title(item: Item) -> str:
-    return f"Session {item.number}: {item.title}" if item.number else item.title
 
 
 def _term_title(taxonomy, term) -> str:

@@ -86,14 +86,8 @@ def _noon(meeting, when: date) -> datetime:
     return datetime.combine(when, time(12), tzinfo=meeting.zone)
 
 
-@jinja2.pass_context
-def room_name(context, room_id: str) -> str:
-    room = next((r for r in context["meeting"].rooms if r.id == room_id), None)
-    return room.name if room else room_id
-
-
 def helpers() -> dict:
-    return {"room_name": room_name, "public_url": public_url, "hm": hm, "long_date": long_date, "short_date": short_date, "at": at, "iso": iso,
+    return {"public_url": public_url, "hm": hm, "long_date": long_date, "short_date": short_date, "at": at, "iso": iso,
             "duration": duration, "role_label": role_label, "zone_label": zone_label,
             "offset_text": offset_text, "kind_labels": KIND_LABELS,
             "audience_labels": AUDIENCE_LABELS}

@@ -16,7 +16,7 @@ from math import gcd
 
 from . import __version__, urls
 from .describe import (description, guid, item_title, kind_label, public_item_url,
-                       ref_name, room_name, window)
+                       ref_name, window)
 from .model import Agenda, Day, Item
 from .plan import Generated
 from .relations import Index
@@ -138,7 +138,7 @@ def _persons(agenda: Agenda, index: Index, item: Item, base_url: str) -> list[di
 
 def _event_room(agenda: Agenda, item: Item) -> str:
     if item.room:
-        return room_name(agenda.meeting, item)
+        return agenda.meeting.room_name(item.room)
     venue = agenda.meeting.venue
     return venue.name or venue.city or FALLBACK_ROOM
 

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from . import urls
 from .describe import (item_title, meets_in_person, meets_online, public_item_url,
-                       ref_name, room_name, venue_text, window)
+                       ref_name, venue_text, window)
 from .model import Agenda, Day, Item
 from .plan import Generated
 from .relations import Index
@@ -84,7 +84,7 @@ def _locations(agenda: Agenda, base_url: str, item: Item, in_person: bool,
         address.update({key: value for key, value in (
             ("streetAddress", venue.address), ("addressLocality", venue.city),
             ("addressCountry", venue.country)) if value})
-        name = ", ".join(p for p in (room_name(meeting, item), venue.name or venue.city) if p)
+        name = ", ".join(p for p in (meeting.room_name(item.room), venue.name or venue.city) if p)
         places.append({"@type": "Place", "name": name or venue_text(meeting),
                        "address": address})
     if online:
