@@ -42,26 +42,66 @@ def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
     """The `plan_site` extra: one Generated output per calendar file."""
     meeting = agenda.meeting
     name = meeting.short_title or meeting.title
+    blocks = _Blocks(agenda, index, base_url)
     # `key`: what each file shows besides the meeting and people, so the dev server's
     # rebuilds make again only calendars whose items changed (incremental.py).
     files = [Generated(calendar_path(meeting), meeting.source,
-                       partial(_calendar_bytes, agenda, index, base_url, name,
-                               list(agenda.items())), key=agenda.days)]
+                       partial(blocks.calendar, name, list(agenda.items())), key=agenda.days)]
     for day in agenda.days:
         files.append(Generated(calendar_path(meeting, day), day.source, partial(
-            _calendar_bytes, agenda, index, base_url, f"{name}: {day.name}",
-            [(day, item) for item in day.items]), key=day))
+            blocks.calendar, f"{name}: {day.name}", [(day, item) for item in day.items]),
+            key=day))
     for day, item in agenda.items():
         if item.has_page:
             files.append(Generated(calendar_path(meeting, item), item.source, partial(
-                _calendar_bytes, agenda, index, base_url, f"{name}: {item_title(item)}",
-                [(day, item)]), key=(day.date, item)))
+                blocks.calendar, f"{name}: {item_title(item)}", [(day, item)]),
+                key=(day.date, item)))
     return files
 
 
-def _calendar_bytes(agenda: Agenda, index: Index, base_url: str, name: str,
-                    entries: list[tuple[Day, Item]]) -> bytes:
-    meeting = agenda.meeting
+class _Blocks:
+    """Calendar files assembled from components serialised once per build.
+
+    Each event appears in three files (the meeting's, its day's, its own); the
+    icalendar library turns every component into its own folded lines, and a
+    calendar's bytes are its header lines, its components' bytes in order and
+    END:VCALENDAR, so each VEVENT and VTIMEZONE is serialised once and reused.
+    """
+
+    def __init__(self, agenda: Agenda, index: Index, base_url: str) -> None:
+        self.agenda, self.index, self.base_url = agenda, index, base_url
+        self._events: dict[str, bytes] = {}
+        self._zones: dict[tuple[date, date], bytes] = {}
+
+    def calendar(self, name: str, entries: list[tuple[Day, Item]]) -> bytes:
+        parts = [_header_bytes(self.agenda.meeting, self.base_url, name)]
+        if entries:
+            parts.append(self._zone(entries[0][0].date, entries[-1][0].date))
+        parts.extend(self._event(day, item) for day, item in entries)
+        parts.append(_END)
+        return b"".join(parts)
+
+    def _zone(self, first: date, last: date) -> bytes:
+        block = self._zones.get((first, last))
+        if block is None:
+            block = zone_component(self.agenda.meeting.timezone, first, last).to_ical()
+            self._zones[first, last] = block
+        return block
+
+    def _event(self, day: Day, item: Item) -> bytes:
+        key = f"{day.date}/{item.id}"
+        block = self._events.get(key)
+        if block is None:
+            block = _event(self.agenda, self.index, self.base_url, day, item).to_ical()
+            self._events[key] = block
+        return block
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def _header_bytes(meeting: Meeting, base_url: str, name: str) -> bytes:
+    """BEGIN:VCALENDAR and the calendar's own properties, without its END line."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -77,12 +117,9 @@ def _calendar_bytes(agenda: Agenda, index: Index, base_url: str, name: str,
         calendar.add("url", public_url(base_url, HOME))
     calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")
-    if entries:
-        first, last = entries[0][0].date, entries[-1][0].date
-        calendar.add_component(zone_component(meeting.timezone, first, last))
-    for day, item in entries:
-        calendar.add_component(_event(agenda, index, base_url, day, item))
-    return calendar.to_ical()
+    whole = calendar.to_ical()
+    assert whole.endswith(_END), "icalendar ends every calendar with END:VCALENDAR"
+    return whole[:-len(_END)]
 
 
 def _event(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item):
