@@ -9,7 +9,7 @@ import uuid
 from datetime import date, datetime, time, timezone
 
 from .model import Agenda, Day, Item, Meeting, PersonRef
-from .present import KIND_LABELS, role_label
+from .present import KIND_LABELS, item_title, role_label  # item_title: re-exported
 from .relations import Index
 from . import urls
 
@@ -36,10 +36,6 @@ def sequence(meeting: Meeting) -> int:
 def guid(meeting: Meeting, kind: str, key: str) -> str:
     """A stable UUID for an item or person of this meeting (same input, same UUID)."""
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"agenda:{meeting.id}/{kind}/{key}"))
-
-
-def item_title(item: Item) -> str:
-    return f"Session {item.number}: {item.title}" if item.number else item.title
 
 
 def ref_name(ref: PersonRef, index: Index) -> str:

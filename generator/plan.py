@@ -4,6 +4,7 @@ anything is rendered. Two sources that would write one path are refused here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable
 
 from .errors import ContentError, Problems
@@ -11,7 +12,7 @@ from .model import Agenda, Day, Item, Source
 from .relations import Index, overlaps
 from . import urls
 from .describe import item_title
-from .present import long_date
+from .present import Shown, long_date, shown_items
 
 
 # What each template reads besides its page's context, so incremental rebuilds
@@ -59,6 +60,11 @@ class Site:
     index: Index
     base_url: str
     outputs: tuple
+
+    @cached_property
+    def shown(self) -> dict[str, Shown]:
+        """Each item's label and times as text, by id, for templates' long lists."""
+        return shown_items(self.agenda)
 
 
 def timeline(items: tuple[Item, ...]) -> list[tuple[Item, ...]]:

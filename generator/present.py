@@ -4,6 +4,7 @@ They return plain text; templates decide the markup.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import jinja2
@@ -19,6 +20,40 @@ ROLE_LABELS = {"chair": ("Chair", "Chairs"), "speaker": ("Speaker", "Speakers"),
                "discussant": ("Discussant", "Discussants")}
 AUDIENCE_LABELS = {"in-person": "In-person participants only",
                    "online": "Online participants only", "all": ""}
+
+
+def item_title(item) -> str:
+    """e.g. 'Session 3: Data for migration policy'; items without a number: their title."""
+    return f"Session {item.number}: {item.title}" if item.number else item.title
+
+
+@dataclass(frozen=True)
+class Shown:
+    """An item as lists on pages show it: its label and times on its day, as text.
+
+    Made once per build (`shown_items`) because long lists (what runs at the same
+    time, a day's programme) would otherwise format the same values on every page.
+    """
+
+    label: str
+    start: str       # 09:30
+    end: str
+    start_iso: str   # 2022-06-20T09:30+01:00
+    end_iso: str
+    badged: bool     # any badge (audience, to be confirmed, continued) to show
+
+
+def shown_items(agenda) -> dict[str, Shown]:
+    """Shown of every item, by item id."""
+    table = {}
+    for day, item in agenda.items():
+        if item.id not in table:
+            table[item.id] = Shown(
+                item_title(item), hm(item.start), hm(item.end),
+                iso(agenda.local_datetime(day, item.start)),
+                iso(agenda.local_datetime(day, item.end)),
+                item.audience != "all" or bool(item.tbc) or bool(item.continues))
+    return table
 
 
 def hm(moment: time) -> str:

@@ -50,7 +50,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True)
         self.env.filters["markdown"] = self.markdown
-        self.env.globals.update(url=_url, **present.helpers(), **calendars.helpers(),
+        self.env.globals.update(**present.helpers(), **calendars.helpers(),
                                 **seo.helpers())
 
     def reload_templates(self) -> None:
@@ -67,7 +67,7 @@ class Renderer:
             template = self.env.get_template(page.template)
             html = template.render(page.context, page=page, site=site,
                                    meeting=site.agenda.meeting, agenda=site.agenda,
-                                   index=site.index)
+                                   index=site.index, url=Links(page, site))
         except jinja2.TemplateSyntaxError as exc:
             raise RenderError(f"{self._name(exc.filename)}:{exc.lineno}: template syntax error: "
                               f"{exc.message}") from exc
@@ -95,18 +95,29 @@ class Renderer:
         return self._name(str(self.templates_dir / page.template))
 
 
-@jinja2.pass_context
-def _url(context, target, anchor: bool = False) -> str:
-    """Relative link from the page being rendered to a model object or output path."""
-    here = context["page"].path
-    path = target if isinstance(target, str) else None
-    if context.get("absolute_links"):
+class Links:
+    """`url(target, anchor=False)` in templates: a relative link from the page being
+    rendered to a model object or output path.
+
+    One per page, passed in the render context rather than a `pass_context` global:
+    Jinja copies the context for such a global on every call inside a loop, which
+    cost more than the link itself on pages with long lists."""
+
+    def __init__(self, page: Page, site: Site) -> None:
+        self.here = page.path
+        self.site = site
         # The 404 page is served at any depth, so relative links would break there.
-        return urls.public_url(context["site"].base_url, path or urls.path_of(target))
-    if path is not None:
-        return urls.relative(here, path)
-    if anchor or not getattr(target, "has_page", True):
-        day_page = urls.day_path(context["index"].items[target.id][0])
-        link = "" if day_page == here else urls.relative(here, day_page)
-        return f"{link}#{target.id}"
-    return urls.relative(here, urls.path_of(target))
+        self.absolute = bool(page.context.get("absolute_links"))
+
+    def __call__(self, target, anchor: bool = False) -> str:
+        here = self.here
+        path = target if isinstance(target, str) else None
+        if self.absolute:
+            return urls.public_url(self.site.base_url, path or urls.path_of(target))
+        if path is not None:
+            return urls.relative(here, path)
+        if anchor or not getattr(target, "has_page", True):
+            day_page = urls.day_path(self.site.index.items[target.id][0])
+            link = "" if day_page == here else urls.relative(here, day_page)
+            return f"{link}#{target.id}"
+        return urls.relative(here, urls.path_of(target))
