@@ -3,7 +3,9 @@
 For the default content and synthetic meetings of N sessions it prints and saves
 (bench/results/<timestamp>.json):
 - cold full builds, each a new process (median of --runs), pages, pages per second
-  and the child's peak memory (its RSS from wait4);
+  and the child's peak memory (its RSS from wait4): truly cold, with the Markdown
+  cache (generator/markdown_store.py) deleted before each run, and warm-cache,
+  a new process that finds the previous build's cache;
 - in-process rebuilds the way the dev server does them (a persistent Builder and
   write.SiteSync): nothing changed, one note edited, one session moved;
 - the peers' cold builds of the same sessions, and our time divided by theirs.
@@ -52,10 +54,13 @@ def count_files(folder: Path) -> tuple[int, int]:
     return len(files), sum(p.suffix == ".html" for p in files)
 
 
-def cold_builds(command: list[str], output: Path, runs: int) -> dict:
+def cold_builds(command: list[str], output: Path, runs: int, cache: Path | None = None) -> dict:
+    """`cache`: a folder deleted before each run too."""
     times, peaks = [], []
     for _ in range(runs):
         shutil.rmtree(output, ignore_errors=True)
+        if cache:
+            shutil.rmtree(cache, ignore_errors=True)
         seconds, peak = timed_process(command)
         times.append(seconds)
         peaks.append(peak)
@@ -65,11 +70,15 @@ def cold_builds(command: list[str], output: Path, runs: int) -> dict:
             "pages_per_second": pages / median, "peak_mb": max(peaks)}
 
 
-def ours_cold(content: Path, work: Path, runs: int) -> dict:
-    output = work / "ours-cold"
+def ours_cold(content: Path, work: Path, runs: int) -> tuple[dict, dict]:
+    """(truly cold, warm-cache) new-process builds."""
+    output, cache = work / "ours-cold", work / "ours-cache"
     command = [sys.executable, "-m", "generator", "build", "--content", str(content),
-               "--templates", str(ROOT / "templates"), "--output", str(output)]
-    return cold_builds(command, output, runs)
+               "--templates", str(ROOT / "templates"), "--output", str(output),
+               "--cache-dir", str(cache)]
+    cold = cold_builds(command, output, runs, cache=cache)
+    timed_process(command)  # leaves the cache a warm build finds
+    return cold, cold_builds(command, output, runs)
 
 
 def rebuilds(content: Path, work: Path, runs: int) -> dict:
@@ -126,7 +135,8 @@ def run_size(size: str, args: argparse.Namespace) -> dict:
         work = Path(folder)
         content = prepare_content(size, work)
         print(f"\n== {size}: building ...", flush=True)
-        result = {"size": size, "ours": ours_cold(content, work, args.runs)}
+        cold, warm = ours_cold(content, work, args.runs)
+        result = {"size": size, "ours": cold, "ours_warm_cache": warm}
         result["peers"] = peer_builds(content, work, args.peer_runs, args.peers)
         result["rebuild"] = rebuilds(content, work, args.runs)
     report_size(result)
@@ -134,10 +144,12 @@ def run_size(size: str, args: argparse.Namespace) -> dict:
 
 
 def report_size(r: dict) -> None:
-    ours = r["ours"]
+    ours, warm = r["ours"], r["ours_warm_cache"]
     print(f"ours    {_cold_line(ours)}")
+    print(f"  warm Markdown cache, new process: {warm['seconds']:.2f} s")
     for name, peer in r["peers"].items():
-        print(f"{name:7} {_cold_line(peer)}  ours/{name} = {ours['seconds'] / peer['seconds']:.2f}")
+        print(f"{name:7} {_cold_line(peer)}  ours/{name} = {ours['seconds'] / peer['seconds']:.2f}"
+              f" (warm cache {warm['seconds'] / peer['seconds']:.2f})")
     for what, label in (("first", "first in-process build"), ("unchanged", "rebuild, no change"),
                         ("note_edit", "rebuild, one note edited"),
                         ("move_session", "rebuild, one session moved")):

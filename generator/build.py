@@ -13,6 +13,7 @@ from typing import Iterator
 from .content import Loaded, load_content
 from .errors import Problem
 from .load import SourceReader
+from .markdown_store import MarkdownStore
 from .model import Source
 from .plan import Generated, Page, Site, plan_site
 from .render import Renderer
@@ -68,21 +69,35 @@ class Builder:
         for output in site.outputs:
             yield output.path, self.renderer.render(output, site)
 
-    def _render_on_all_cores(self, site: Site) -> Iterator[tuple[str, bytes]]:
+    def _render_on_all_cores(self, site: Site, store: MarkdownStore | None = None
+                             ) -> Iterator[tuple[str, bytes]]:
         # Compile every template once, before workers are forked, so none compiles them again.
         for template in sorted({o.template for o in site.outputs if isinstance(o, Page)}):
             self.renderer.env.get_template(template)
-        return parallel.render_all(site.outputs, lambda output: self.renderer.render(output, site))
+        markdown = self.renderer.markdown
+        if store is None:
+            save = None
+        else:
+            markdown.preload(store.load())
 
-    def build(self, output_dir: Path) -> BuildResult:
-        """A full build into a staging folder swapped in at the end."""
+            def save(slot: int, slots: int) -> None:
+                store.save(slot, markdown.used_entries(), slots)
+        return parallel.render_all(site.outputs, lambda output: self.renderer.render(output, site),
+                                   finish=save)
+
+    def build(self, output_dir: Path, cache_dir: Path | None = None) -> BuildResult:
+        """A full build into a staging folder swapped in at the end; `cache_dir`:
+        where rendered Markdown is kept for the next build (markdown_store.py)."""
         started = time.perf_counter()
         output = check_output_dir(output_dir, self.protected())
         loaded = self.check()
         site = self.plan(loaded)
+        store = None
+        if cache_dir is not None:
+            store = MarkdownStore(cache_dir, self.renderer.markdown.settings())
         # Pages stream into a staging folder; on any error it is discarded and
         # the last good output stays as it was.
-        count = write_site(self._render_on_all_cores(site), output)
+        count = write_site(self._render_on_all_cores(site, store), output)
         return BuildResult(count, count, time.perf_counter() - started, loaded.warnings)
 
     def rebuild(self, sync: SiteSync, templates_changed: bool = True) -> BuildResult:

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from .build import Builder
-from .errors import AgendaError, ContentError
+from .errors import AgendaError, ContentError, OutputError
+from .markdown_store import FOLDER, default_folder
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_TEMPLATES = Path("templates")
@@ -39,6 +40,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--base-url", default="",
                        help="public URL the site is served from, e.g. https://example.org/"
                             "meetings/2022/ (enables canonical links and the sitemap)")
+    build.add_argument("--cache-dir", type=Path, default=None,
+                       help="where rendered Markdown is kept for the next build (default: "
+                            f"{FOLDER} beside the output folder); safe to delete")
+    build.add_argument("--no-cache", action="store_true",
+                       help="render all Markdown again and keep nothing for the next build")
     serve = commands.add_parser("serve", help="build, serve and rebuild on every change")
     common(serve)
     serve.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
@@ -85,10 +91,22 @@ def _run(args: argparse.Namespace) -> int:
         if warnings:
             _print_warnings(warnings, True)
             return 1
-    result = builder.build(args.output)
+    result = builder.build(args.output, _cache_dir(args))
     _print_warnings(result.warnings, False)
     print(result.summary(args.output))
     return 0
+
+
+def _cache_dir(args: argparse.Namespace) -> Path | None:
+    if args.no_cache:
+        return None
+    if args.cache_dir is None:
+        return default_folder(args.output)
+    folder, output = args.cache_dir.resolve(), args.output.resolve()
+    if folder == output or output in folder.parents:
+        raise OutputError(f"--cache-dir {args.cache_dir} is inside the output folder, which "
+                          "every build replaces; choose a folder outside it")
+    return folder
 
 
 def _print_warnings(warnings, strict: bool) -> None:

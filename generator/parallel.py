@@ -13,6 +13,7 @@ import os
 import signal
 import struct
 import traceback
+from functools import partial
 from typing import Callable, Iterator, Sequence
 
 from .errors import RenderError
@@ -29,22 +30,30 @@ def workers_for(count: int) -> int:
 
 
 def render_all(outputs: Sequence, render: Callable[[object], bytes],
-               workers: int | None = None) -> Iterator[tuple[str, bytes]]:
-    """(path, bytes) of every output, in no particular order."""
+               workers: int | None = None,
+               finish: Callable[[int, int], None] | None = None) -> Iterator[tuple[str, bytes]]:
+    """(path, bytes) of every output, in no particular order.
+
+    `finish(n, workers)` runs in each process (n = 0 for this one) once its share
+    is rendered, e.g. to save what that process cached."""
     workers = workers_for(len(outputs)) if workers is None else workers
+    finish = finish or (lambda slot, slots: None)
     if workers < 2:
         for output in outputs:
             yield output.path, render(output)
+        finish(0, 1)
         return
     # Objects made so far are shared with the workers; frozen, the collector never
     # touches them, so their memory pages stay shared instead of being copied.
     gc.freeze()
-    children = [_fork(outputs[n::workers], render) for n in range(1, workers)]
+    children = [_fork(outputs[n::workers], render, partial(finish, n, workers))
+                for n in range(1, workers)]
     try:
         for output in outputs[0::workers]:
             yield output.path, render(output)
             for child in children:
                 yield from child.ready()
+        finish(0, workers)
         for child in children:
             yield from child.rest()
     finally:
@@ -108,7 +117,8 @@ class _Child:
         os.close(self.fd)
 
 
-def _fork(share: Sequence, render: Callable[[object], bytes]) -> _Child:
+def _fork(share: Sequence, render: Callable[[object], bytes],
+          finish: Callable[[], None]) -> _Child:
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid:
@@ -124,6 +134,7 @@ def _fork(share: Sequence, render: Callable[[object], bytes]) -> _Child:
                     path = output.path.encode("utf-8")
                     pipe.write(HEADER.pack(len(path), len(data)) + path)
                     pipe.write(data)
+                finish()
             except Exception as exc:  # reported by the parent, with the worker's message
                 text = str(exc) if isinstance(exc, RenderError) else traceback.format_exc()
                 message = text.encode("utf-8")

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .errors import RenderError
 from .plan import Generated, Page, Site
-from . import calendars, present, seo, urls
+from . import calendars, markdown_store, present, seo, urls
 
 
 class MarkdownCache:
@@ -28,16 +28,30 @@ class MarkdownCache:
             extension_configs={"toc": {"baselevel": 2, "permalink": False,
                                        "slugify": lambda text, sep: "note-" + slugify_unicode(text, sep)}})
         self._cache: dict[str, Markup] = {}
+        self.used: set[str] = set()  # keys asked for since `preload` (markdown_store.py)
 
     def __call__(self, text: str) -> Markup:
         if not text:
             return Markup("")
         key = hashlib.sha1(text.encode()).hexdigest()
+        self.used.add(key)
         html = self._cache.get(key)
         if html is None:
             html = Markup(self._md.reset().convert(text))
             self._cache[key] = html
         return html
+
+    def settings(self) -> str:
+        return markdown_store.settings_digest(lambda text: self._md.reset().convert(text))
+
+    def preload(self, entries: dict[str, str]) -> None:
+        """Take entries rendered by an earlier build; start counting which are used."""
+        for key, html in entries.items():
+            self._cache.setdefault(key, Markup(html))
+        self.used = set()
+
+    def used_entries(self) -> dict[str, str]:
+        return {key: str(self._cache[key]) for key in sorted(self.used)}
 
 
 class Renderer:
