@@ -130,8 +130,8 @@ def prepare_content(size: str, work: Path) -> Path:
 def run_size(size: str, args: argparse.Namespace) -> dict:
     # Work under bench/results (gitignored), not /tmp: here /tmp is a slower filesystem
     # whose write times vary by seconds between runs.
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f".work-{size}-", dir=RESULTS) as folder:
+    args.work_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f".work-{size}-", dir=args.work_dir) as folder:
         work = Path(folder)
         content = prepare_content(size, work)
         print(f"\n== {size}: building ...", flush=True)
@@ -169,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="cold builds and rebuilds per size")
     parser.add_argument("--peer-runs", type=int, default=3, help="cold builds per peer")
     parser.add_argument("--peers", default="hugo,pelican,mkdocs", help="'' for none")
+    parser.add_argument("--work-dir", type=Path, default=RESULTS,
+                        help="where sites are built (default bench/results); e.g. /dev/shm "
+                             "to leave out a slow or erratic disk")
     args = parser.parse_args(argv)
     args.peers = [p for p in args.peers.split(",") if p]
     print(f"{platform.python_implementation()} {platform.python_version()}, "
