@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .content import Loaded, load_content
-from .errors import Problem
+from .errors import ContentError, Problem
 from .load import SourceReader
 from .markdown_store import MarkdownStore
 from .model import Source
@@ -48,10 +48,14 @@ class Builder:
         self.renderer = Renderer(self.templates_dir)
         self.cache = RenderCache()  # for rebuilds: what each output was last built from
 
-    def check(self) -> Loaded:
-        """Load and validate; raises ContentError with every problem."""
+    def check(self, strict: bool = False) -> Loaded:
+        """Load and validate; raises ContentError with every problem (and, when
+        strict, with the warnings)."""
         self.reader.forget_missing()
-        return load_content(self.content_dir, self.reader)
+        loaded = load_content(self.content_dir, self.reader)
+        if strict and loaded.warnings:
+            raise ContentError(list(loaded.warnings))
+        return loaded
 
     def plan(self, loaded: Loaded) -> Site:
         return plan_site(loaded.agenda, loaded.index, self.base_url,
@@ -85,12 +89,13 @@ class Builder:
         return parallel.render_all(site.outputs, lambda output: self.renderer.render(output, site),
                                    finish=save)
 
-    def build(self, output_dir: Path, cache_dir: Path | None = None) -> BuildResult:
+    def build(self, output_dir: Path, cache_dir: Path | None = None,
+              strict: bool = False) -> BuildResult:
         """A full build into a staging folder swapped in at the end; `cache_dir`:
         where rendered Markdown is kept for the next build (markdown_store.py)."""
         started = time.perf_counter()
         output = check_output_dir(output_dir, self.protected())
-        loaded = self.check()
+        loaded = self.check(strict)
         site = self.plan(loaded)
         store = None
         if cache_dir is not None:

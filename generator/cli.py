@@ -24,34 +24,38 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    def common(command: argparse.ArgumentParser) -> None:
+    def common(command: argparse.ArgumentParser, strict: bool = True) -> None:
         command.add_argument("--content", type=Path, default=DEFAULT_CONTENT,
                              help="content folder (default: content)")
         command.add_argument("--templates", type=Path, default=DEFAULT_TEMPLATES,
                              help="templates folder (default: templates)")
-        command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        if strict:
+            command.add_argument("--strict", action="store_true",
+                                 help="treat warnings as errors")
+
+    def site(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--output", type=Path, default=DEFAULT_OUTPUT,
+                             help="output folder (default: output)")
+        command.add_argument("--base-url", default="",
+                             help="public URL the site is served from, e.g. https://example.org"
+                                  "/meetings/2022/ (canonical links, sitemap, QR codes)")
 
     check = commands.add_parser("check", help="validate the content without writing anything")
     common(check)
     build = commands.add_parser("build", help="build the site")
     common(build)
-    build.add_argument("--output", type=Path, default=DEFAULT_OUTPUT,
-                       help="output folder (default: output)")
-    build.add_argument("--base-url", default="",
-                       help="public URL the site is served from, e.g. https://example.org/"
-                            "meetings/2022/ (enables canonical links and the sitemap)")
+    site(build)
     build.add_argument("--cache-dir", type=Path, default=None,
                        help="where rendered Markdown is kept for the next build (default: "
                             f"{FOLDER} beside the output folder); safe to delete")
     build.add_argument("--no-cache", action="store_true",
                        help="render all Markdown again and keep nothing for the next build")
     serve = commands.add_parser("serve", help="build, serve and rebuild on every change")
-    common(serve)
-    serve.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    common(serve, strict=False)
+    site(serve)
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to bind (default 127.0.0.1: this computer only)")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--base-url", default="")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     return parser
 
 
@@ -65,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             raise
         return 1
-    except AgendaError as exc:
+    except (AgendaError, OSError) as exc:
+        # OSError: a folder that cannot be created or written (permissions, a file in the way).
         print(f"agenda: error: {exc}", file=sys.stderr)
         if args.debug:
             raise
@@ -80,37 +85,33 @@ def _run(args: argparse.Namespace) -> int:
         from .server import serve  # the server's dependencies load only when serving
         return serve(builder, args.output, args.host, args.port)
     if args.command == "check":
-        loaded = builder.check()
-        _print_warnings(loaded.warnings, args.strict)
+        loaded = builder.check(strict=args.strict)
+        builder.plan(loaded)  # planning refuses two sources that would write one file
+        _print_warnings(loaded.warnings)
         days = loaded.agenda.days
         print(f"{args.content}: OK, {len(days)} days, "
               f"{sum(len(d.items) for d in days)} items, {len(loaded.agenda.people)} people")
-        return 1 if args.strict and loaded.warnings else 0
-    if args.strict:
-        warnings = builder.check().warnings
-        if warnings:
-            _print_warnings(warnings, True)
-            return 1
-    result = builder.build(args.output, _cache_dir(args))
-    _print_warnings(result.warnings, False)
+        return 0
+    result = builder.build(args.output, _cache_dir(args, builder), strict=args.strict)
+    _print_warnings(result.warnings)
     print(result.summary(args.output))
     return 0
 
 
-def _cache_dir(args: argparse.Namespace) -> Path | None:
+def _cache_dir(args: argparse.Namespace, builder: Builder) -> Path | None:
     if args.no_cache:
         return None
     if args.cache_dir is None:
         return default_folder(args.output)
-    folder, output = args.cache_dir.resolve(), args.output.resolve()
-    if folder == output or output in folder.parents:
-        raise OutputError(f"--cache-dir {args.cache_dir} is inside the output folder, which "
-                          "every build replaces; choose a folder outside it")
+    folder = args.cache_dir.resolve()
+    for keep in (args.output, *builder.protected()):
+        keep = keep.resolve()
+        if folder == keep or keep in folder.parents or folder in keep.parents:
+            raise OutputError(f"--cache-dir {args.cache_dir} overlaps {keep}; choose a folder "
+                              "of its own, such as .agenda-cache")
     return folder
 
 
-def _print_warnings(warnings, strict: bool) -> None:
+def _print_warnings(warnings) -> None:
     for warning in warnings:
         print(warning, file=sys.stderr)
-    if warnings and strict:
-        print(f"agenda: {len(warnings)} warnings and --strict is set", file=sys.stderr)

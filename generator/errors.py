@@ -29,12 +29,9 @@ class Problems:
 
     def display(self, file: Path | str) -> str:
         path = Path(file)
-        if self.root is not None:
-            try:
-                return str(path.relative_to(self.root))
-            except ValueError:
-                pass  # outside the content folder: keep the full path
-        return str(path)
+        if self.root is not None and path.is_relative_to(self.root):
+            return str(path.relative_to(self.root))
+        return str(path)  # outside the content folder: keep the full path
 
     def error(self, file: Path | str, line: int, message: str) -> None:
         self.items.append(Problem(self.display(file), line, message))
@@ -64,7 +61,11 @@ class ContentError(AgendaError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         count = sum(1 for p in problems if not p.warning)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} found")
+        if count:
+            super().__init__(f"{count} problem{'s' if count != 1 else ''} found")
+        else:
+            super().__init__(f"{len(problems)} warning{'s' if len(problems) != 1 else ''} "
+                             "and --strict is set")
 
     def report(self) -> str:
         return "\n".join(str(p) for p in self.problems)

@@ -15,6 +15,7 @@ from .load import Located, LocatedList
 from .model import Source
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
@@ -104,6 +105,9 @@ class Fields:
             return None
         if isinstance(value, date) and not isinstance(value, datetime):
             return value
+        quoted = _quoted_date(value)  # a quoted date is still a date
+        if quoted is not None:
+            return quoted
         self.error(key, f"'{key}' in {self.what} must be a date written YYYY-MM-DD "
                         f"(like 2022-06-20), not '{value}'")
         return None
@@ -178,6 +182,15 @@ def records(value: object, file: str, line: int, problems: Problems, what: str):
             problems.error(file, value.line_at(index),
                            f"each entry of {what} must be a mapping of `key: value` lines, "
                            f"not {_kind(entry)}")
+
+
+def _quoted_date(value: object) -> date | None:
+    if not isinstance(value, str) or not DATE_PATTERN.match(value.strip()):
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:  # e.g. 2022-02-30: the caller reports it like any bad date
+        return None
 
 
 def _kind(value: object) -> str:

@@ -78,11 +78,19 @@ class _Loader(_BaseLoader):
             return self.construct_yaml_int(node)
         return self.construct_yaml_float(node)
 
+    def construct_date_or_text(self, node):
+        """An impossible date such as 2022-02-30 stays text, for the checker to report."""
+        try:
+            return self.construct_yaml_timestamp(node)
+        except ValueError:
+            return node.value
+
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_located_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_located_seq)
 _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_number_or_text)
 _Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_number_or_text)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_date_or_text)
 
 
 @dataclass(frozen=True)

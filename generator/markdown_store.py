@@ -18,12 +18,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import sys
 from pathlib import Path
 
 import markdown
 
 FORMAT = 1
 FOLDER = ".agenda-cache"
+SHARD = re.compile(r"^markdown-(\d+)\.json$")
 # Exercises the extensions the renderer enables, so a change of their settings
 # changes the digest and old entries are not reused.
 PROBE = """# Probe {#probe}
@@ -68,15 +71,14 @@ class MarkdownStore:
     def load(self) -> dict[str, str]:
         """Every usable entry; unreadable or outdated shards are ignored."""
         entries: dict[str, str] = {}
-        for shard in sorted(self.folder.glob("markdown-*.json")):
+        for shard, slot in self._shards():
             try:
-                slot = int(shard.stem.rsplit("-", 1)[1])
                 data = json.loads(shard.read_text(encoding="utf-8"))
                 if data.get("settings") != self.settings:
                     continue
                 found = {str(k): str(v) for k, v in data["entries"].items()}
-            except (OSError, ValueError, KeyError, AttributeError, IndexError):
-                continue
+            except (OSError, ValueError, KeyError, AttributeError):
+                continue  # an unreadable shard only costs speed: its texts render again
             self._loaded[slot] = frozenset(found)
             entries.update(found)
         return entries
@@ -86,9 +88,8 @@ class MarkdownStore:
         shards of processes this build did not have. Failures only cost speed."""
         try:
             if slot == 0:
-                for shard in self.folder.glob("markdown-*.json"):
-                    number = shard.stem.rsplit("-", 1)[1]
-                    if not number.isdigit() or int(number) >= slots:
+                for shard, number in self._shards():
+                    if number >= slots:
                         shard.unlink(missing_ok=True)
             if self._loaded.get(slot) == frozenset(entries):
                 return
@@ -98,5 +99,13 @@ class MarkdownStore:
             partial.write_text(json.dumps({"settings": self.settings, "entries": entries},
                                           ensure_ascii=False), encoding="utf-8")
             os.replace(partial, target)
-        except OSError:
-            pass
+        except OSError as exc:
+            print(f"agenda: warning: Markdown cache not saved in {self.folder}: "
+                  f"{exc.strerror or exc}", file=sys.stderr)
+
+    def _shards(self):
+        """(path, process number) of the shard files this store writes, and no others."""
+        if not self.folder.is_dir():
+            return []
+        found = ((path, SHARD.match(path.name)) for path in self.folder.iterdir())
+        return sorted((path, int(match.group(1))) for path, match in found if match)

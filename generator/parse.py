@@ -5,6 +5,7 @@ here; relations between records are the validator's job.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -178,7 +179,9 @@ def _with_ids(items: list[dict], when) -> tuple[Item, ...]:
         if fields["id"]:
             return fields["id"]
         if fields["number"]:
-            return f"session-{fields['number']}".lower().replace(" ", "-")
+            # The id becomes a URL folder: keep only id characters, never '/' or '..'.
+            slug = re.sub(r"[^a-z0-9]+", "-", fields["number"].lower()).strip("-")
+            return f"session-{slug}" if slug else f"{fields['kind']}-{when.isoformat()}"
         return f"{fields['kind']}-{when.isoformat()}"
 
     counts = Counter(base(fields) for fields in items if not fields["id"])

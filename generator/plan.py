@@ -144,12 +144,16 @@ def _term_title(taxonomy, term) -> str:
 
 
 def _refuse_shared_paths(outputs: list) -> None:
-    """Two sources may not write one file (compared case-blind, for macOS and Windows)."""
+    """Two sources may not write one file (compared case-blind, for macOS and Windows),
+    and no file may land outside the output folder."""
     problems = Problems()
     first: dict[str, object] = {}
     for output in outputs:
         key = output.path.casefold()
-        if key in first:
+        if output.path.startswith("/") or ".." in output.path.split("/"):
+            problems.error(output.origin.file, output.origin.line,
+                           f"this would write {output.path}, outside the output folder")
+        elif key in first:
             other = first[key].origin
             problems.error(output.origin.file, output.origin.line,
                            f"this would write {output.path}, which {other.file}:{other.line} "

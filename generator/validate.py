@@ -47,13 +47,13 @@ def _check_meeting(agenda: Agenda, index: Index, problems: Problems) -> None:
 
 def _check_unique_ids(agenda: Agenda, problems: Problems) -> None:
     meeting = agenda.meeting
-    groups = {
-        "organisation": agenda.organisations, "person": agenda.people, "room": meeting.rooms,
-        meeting.themes.name.lower(): meeting.themes.terms,
-        meeting.groups.name.lower(): meeting.groups.terms,
-        "item": [item for _, item in agenda.items()],
-    }
-    for what, records in groups.items():
+    kinds = (
+        ("organisation", agenda.organisations), ("person", agenda.people),
+        ("room", meeting.rooms), (meeting.themes.name.lower(), meeting.themes.terms),
+        (meeting.groups.name.lower(), meeting.groups.terms),
+        ("item", [item for _, item in agenda.items()]),
+    )
+    for what, records in kinds:
         first: dict[str, Source] = {}
         for record in records:
             seen = first.setdefault(record.id, record.source)
@@ -172,7 +172,11 @@ def _unknown(problems: Problems, where: Source, key: str, what: str, value: str,
 def _check_notes(agenda: Agenda, index: Index, problems: Problems) -> None:
     claimed: dict[str, str] = {}
     for _, item in agenda.items():
-        if item.notes:
+        if item.notes and not item.has_page:
+            problems.error(item.source.file, item.source.line_of("notes"),
+                           f"item '{item.id}' is a {item.kind} and has no page to show notes "
+                           "on; remove `notes:` or give the item another kind")
+        elif item.notes:
             if item.notes not in index.notes:
                 _unknown(problems, item.source, "notes", "note file", item.notes, index.notes,
                          "the notes/ folder (the path is relative to it)")
@@ -184,6 +188,10 @@ def _check_notes(agenda: Agenda, index: Index, problems: Problems) -> None:
         src = note.source
         if note.session not in index.items:
             _unknown(problems, src, "session", "item", note.session, index.items, "schedule.yaml")
+        elif not index.items[note.session][1].has_page:
+            problems.error(src.file, src.line_of("session"),
+                           f"item '{note.session}' has no page to show this note on "
+                           "(breaks, meals and registration are shown on the day page only)")
         elif claimed.get(note.name, note.session) != note.session:
             problems.error(src.file, src.line_of("session"),
                            f"note is for '{note.session}' but item '{claimed[note.name]}' "

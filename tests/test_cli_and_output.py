@@ -127,3 +127,24 @@ def test_titles_are_escaped_so_markup_in_content_shows_as_text(content, tmp_path
     page = (tmp_path / "out" / "sessions" / "opening" / "index.html").read_text()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_check_refuses_ids_that_differ_only_in_case_like_build(content, capsys):
+    people = content / "people.yaml"
+    edit(people, "  - id: francesca-grum\n", "  - id: Francesca-Grum\n    name: Twin\n"
+                                            "  - id: francesca-grum\n")
+    assert main(["check", "--content", str(content)]) == 1
+    assert "would write people/francesca-grum/index.html, which people.yaml:" in \
+        capsys.readouterr().err
+
+
+def test_an_unwritable_output_is_a_message_not_a_traceback(content, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert build(content, blocker / "site") == 1
+    assert capsys.readouterr().err.startswith("agenda: error: ")
+
+
+def test_cache_folder_may_not_overlap_the_content(content, tmp_path, capsys):
+    assert build(content, tmp_path / "out", "--cache-dir", str(content / "notes")) == 1
+    assert "--cache-dir" in capsys.readouterr().err and (content / "notes" / "session-2.md").exists()

@@ -217,3 +217,42 @@ def test_unused_notes_and_people_are_warnings_not_errors(content):
     assert ("notes/orphan.md:1: warning: note is not used by any item; add `notes: orphan.md` "
             "to an item or `session:` to its front matter") in warnings
     assert any(w.endswith("warning: person 'nobody' has no role in any item") for w in warnings)
+
+
+def test_quoted_date_is_still_a_date(content):
+    edit(content / "schedule.yaml", "date: 2022-06-21", 'date: "2022-06-21"')
+    load_content(content)
+
+
+def test_impossible_date_is_reported_not_a_crash(content):
+    meeting = content / "meeting.yaml"
+    edit(meeting, "end: 2022-06-22", "end: 2022-02-30")
+    assert (f"meeting.yaml:{line_of(meeting, 'end: 2022-02-30')}: 'end' in meeting.yaml must be "
+            "a date written YYYY-MM-DD (like 2022-06-20), not '2022-02-30'") in errors_of(content)
+
+
+def test_note_on_an_item_without_a_page_is_refused(content):
+    schedule = content / "schedule.yaml"
+    edit(schedule, "        title: Coffee break\n", "        title: Coffee break\n"
+                                                    "        notes: session-2.md\n")
+    errors = errors_of(content)
+    assert (f"schedule.yaml:{line_of(schedule, 'notes: session-2.md', 2)}: item "
+            "'break-2022-06-20-1100' is a break and has no page to show notes on; remove "
+            "`notes:` or give the item another kind") in errors
+
+
+def test_session_number_never_puts_a_page_outside_its_folder(content):
+    schedule = content / "schedule.yaml"
+    edit(schedule, '- id: session-6\n        number: "6"', '- number: "6/../../escaped"')
+    loaded = load_content(content)
+    ids = [item.id for _, item in loaded.agenda.items()]
+    assert "session-6-escaped" in ids
+
+
+def test_duplicate_ids_are_found_even_when_themes_and_groups_share_a_name(content):
+    meeting = content / "meeting.yaml"
+    edit(meeting, "name: Task force", "name: Policy area")
+    edit(meeting, "    - id: 2\n", "    - id: 1\n")
+    assert (f"meeting.yaml:{line_of(meeting, '- id: 1', 2)}: policy area id '1' is already used "
+            f"at meeting.yaml:{line_of(meeting, '- id: 1')}; ids must be unique"
+            ) in errors_of(content)
