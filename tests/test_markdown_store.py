@@ -75,7 +75,8 @@ def test_a_cache_inside_the_output_is_refused(content, tmp_path, capsys):
     output = tmp_path / "out"
     assert main(["build", "--content", str(content), "--output", str(output),
                  "--cache-dir", str(output / "cache")]) == 1
-    assert "inside the output folder" in capsys.readouterr().err
+    assert f"--cache-dir {output / 'cache'} overlaps {output.resolve()}" in capsys.readouterr().err
+    assert not output.exists()
 
 
 def test_each_worker_keeps_its_own_share(content, tmp_path, monkeypatch):
