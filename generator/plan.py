@@ -11,7 +11,7 @@ from .errors import ContentError, Problems
 from .model import Agenda, Day, Item, Source
 from .relations import Index, overlaps
 from . import urls
-from .describe import item_title
+from .describe import item_title, location
 from .present import Shown, long_date, shown_items
 
 
@@ -104,6 +104,7 @@ def plan_site(agenda: Agenda, index: Index, base_url: str = "",
             "continues": index.items.get(item.continues),
             "continued_by": index.continuations.get(item.id, []),
             "note": index.note_of_item.get(item.id),
+            "where": location(meeting, item),
         }))
     for taxonomy, items_of in ((meeting.themes, index.theme_items),
                                (meeting.groups, index.group_items)):

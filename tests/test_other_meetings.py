@@ -1,0 +1,61 @@
+"""Nothing in the code is tied to the default meeting: a small meeting of another
+shape (one day, online only, no themes, groups, venue or people) builds too."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import TEMPLATES
+from generator.build import Builder
+from sitecheck import broken_links
+
+MEETING = """\
+id: tiny-2030
+title: Board call
+timezone: America/Sao_Paulo
+start: 2030-01-15
+end: 2030-01-15
+"""
+SCHEDULE = """\
+days:
+  - date: 2030-01-15
+    items:
+      - id: call
+        kind: plenary
+        start: "10:00"
+        end: "11:00"
+        title: Quarterly call
+"""
+
+
+def write_meeting(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "meeting.yaml").write_text(MEETING)
+    (folder / "people.yaml").write_text("people: []\n")
+    (folder / "schedule.yaml").write_text(SCHEDULE)
+    return folder
+
+
+def test_a_minimal_meeting_builds_with_working_links(tmp_path):
+    content = write_meeting(tmp_path / "content")
+    output = tmp_path / "out"
+    Builder(content, TEMPLATES).build(output)
+    assert broken_links(output)[0] == []
+    page = (output / "sessions" / "call" / "index.html").read_text()
+    assert 'datetime="2030-01-15T10:00-03:00"' in page
+    assert "Sao Paulo time (UTC−03:00)" in page  # the city of the IANA zone: no venue given
+
+
+def test_without_venue_or_online_a_session_page_has_no_empty_where(tmp_path):
+    content = write_meeting(tmp_path / "content")
+    output = tmp_path / "out"
+    Builder(content, TEMPLATES).build(output)
+    page = (output / "sessions" / "call" / "index.html").read_text()
+    assert "<dt>Where</dt>" not in page
+
+
+def test_without_themes_or_groups_there_are_no_such_pages_or_links(tmp_path):
+    content = write_meeting(tmp_path / "content")
+    output = tmp_path / "out"
+    Builder(content, TEMPLATES).build(output)
+    assert not (output / "themes").exists() and not (output / "groups").exists()
+    assert "themes/index.html" not in (output / "index.html").read_text()
