@@ -6,7 +6,7 @@ at the exact line of a wrong value. Nothing here reads files or renders HTML.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Mapping
 from zoneinfo import ZoneInfo
 
@@ -234,3 +234,10 @@ class Agenda:
     def local_datetime(self, day: Day, moment: time) -> datetime:
         """An aware datetime in the meeting's zone (offsets follow DST per date)."""
         return datetime.combine(day.date, moment, tzinfo=self.meeting.zone)
+
+    def elapsed(self, day: Day, item: Item) -> timedelta:
+        """How long an item really lasts, even across a daylight-saving change.
+
+        Subtracting two datetimes of one zone gives wall-clock time, so compare in UTC."""
+        start, end = self.local_datetime(day, item.start), self.local_datetime(day, item.end)
+        return end.astimezone(timezone.utc) - start.astimezone(timezone.utc)

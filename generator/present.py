@@ -81,9 +81,9 @@ def zone_city(meeting) -> str:
     return meeting.venue.city or meeting.timezone.rsplit("/", 1)[-1].replace("_", " ")
 
 
-def duration(start: time, end: time) -> str:
-    minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
-    hours, minutes = divmod(minutes, 60)
+def duration(length: timedelta) -> str:
+    """e.g. '1 h 20 min'."""
+    hours, minutes = divmod(int(length.total_seconds()) // 60, 60)
     return " ".join(part for part in (f"{hours} h" if hours else "",
                                       f"{minutes} min" if minutes else "") if part)
 
@@ -96,7 +96,7 @@ def role_label(role: str, count: int = 1) -> str:
 @jinja2.pass_context
 def at(context, day, moment: time) -> datetime:
     """An aware datetime for a time of day in the meeting's zone."""
-    return datetime.combine(day.date, moment, tzinfo=context["meeting"].zone)
+    return context["agenda"].local_datetime(day, moment)
 
 
 def iso(moment: datetime) -> str:

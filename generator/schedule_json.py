@@ -97,7 +97,7 @@ def _event(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item) ->
     start, end = window(agenda, day, item)
     event_guid = guid(meeting, "item", item.id)
     url = public_item_url(base_url, item, index)
-    minutes = int((end - start).total_seconds()) // 60
+    minutes = int(agenda.elapsed(day, item).total_seconds()) // 60
     return {
         "guid": event_guid,
         "date": _iso(start),

@@ -2,6 +2,7 @@
 shape (one day, online only, no themes, groups, venue or people) builds too."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from conftest import TEMPLATES
@@ -59,3 +60,19 @@ def test_without_themes_or_groups_there_are_no_such_pages_or_links(tmp_path):
     Builder(content, TEMPLATES).build(output)
     assert not (output / "themes").exists() and not (output / "groups").exists()
     assert "themes/index.html" not in (output / "index.html").read_text()
+
+
+def test_an_item_across_a_daylight_saving_change_lasts_its_real_length(tmp_path):
+    content = write_meeting(tmp_path / "content")
+    (content / "meeting.yaml").write_text(MEETING.replace("America/Sao_Paulo", "America/New_York")
+                                          .replace("2030-01-15", "2024-11-03"))
+    (content / "schedule.yaml").write_text(SCHEDULE.replace("2030-01-15", "2024-11-03")
+                                           .replace('"10:00"', '"00:30"')
+                                           .replace('"11:00"', '"03:00"'))
+    output = tmp_path / "out"
+    Builder(content, TEMPLATES).build(output)
+    page = (output / "sessions" / "call" / "index.html").read_text()
+    assert "(3 h 30 min)" in page  # clocks went back an hour at 02:00
+    schedule = json.loads((output / "schedule.json").read_text())
+    event = schedule["schedule"]["conference"]["days"][0]["rooms"]
+    assert [e["duration"] for room in event.values() for e in room] == ["03:30"]
