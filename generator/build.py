@@ -69,10 +69,6 @@ class Builder:
         return [Generated(f"{STATIC_DIR}/{p.relative_to(static).as_posix()}",
                           Source(str(p), 0), p.read_bytes, key=p.name) for p in files]
 
-    def render(self, site: Site) -> Iterator[tuple[str, bytes]]:
-        for output in site.outputs:
-            yield output.path, self.renderer.render(output, site)
-
     def _render_on_all_cores(self, site: Site, store: MarkdownStore | None = None
                              ) -> Iterator[tuple[str, bytes]]:
         # Compile every template once, before workers are forked, so none compiles them again.

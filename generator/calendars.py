@@ -18,8 +18,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 import jinja2
 
-from .describe import (description, item_title, kind_label, location, public_item_url,
-                       sequence, stamp, window)
+from .describe import (description, kind_label, location, public_item_url, sequence, stamp,
+                       window)
+from .present import item_title
 from .model import Agenda, Day, Item, Meeting
 from .plan import Generated
 from .relations import Index

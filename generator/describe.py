@@ -9,7 +9,7 @@ import uuid
 from datetime import date, datetime, time, timezone
 
 from .model import Agenda, Day, Item, Meeting, PersonRef
-from .present import KIND_LABELS, item_title, role_label  # item_title: re-exported
+from .present import KIND_LABELS, role_label
 from .relations import Index
 from . import urls
 

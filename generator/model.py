@@ -146,10 +146,6 @@ class Meeting:
         """The display name of a room id (the id itself if it names no room)."""
         return next((room.name for room in self.rooms if room.id == room_id), room_id)
 
-    @property
-    def is_hybrid(self) -> bool:
-        return self.online is not None and bool(self.venue.city or self.venue.name)
-
 
 @dataclass(frozen=True)
 class Item:

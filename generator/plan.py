@@ -11,8 +11,8 @@ from .errors import ContentError, Problems
 from .model import Agenda, Day, Item, Source
 from .relations import Index, overlaps
 from . import urls
-from .describe import item_title, location
-from .present import Shown, long_date, shown_items
+from .describe import location
+from .present import Shown, item_title, long_date, shown_items
 
 
 # What each template reads besides its page's context, so incremental rebuilds
@@ -35,11 +35,11 @@ class Page:
     title: str
     origin: Source
     context: dict = field(default_factory=dict, compare=False)
-    depends: str = ""  # "context", "schedule" or "agenda"; default: TEMPLATE_DEPENDS
 
     @property
     def scope(self) -> str:
-        return self.depends or TEMPLATE_DEPENDS.get(self.template, "agenda")
+        """What the page shows beyond its context: "context", "schedule" or "agenda"."""
+        return TEMPLATE_DEPENDS.get(self.template, "agenda")
 
 
 @dataclass(frozen=True)

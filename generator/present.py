@@ -124,5 +124,5 @@ def _noon(meeting, when: date) -> datetime:
 def helpers() -> dict:
     return {"public_url": public_url, "hm": hm, "long_date": long_date, "short_date": short_date, "at": at, "iso": iso,
             "duration": duration, "role_label": role_label, "zone_label": zone_label,
-            "offset_text": offset_text, "kind_labels": KIND_LABELS,
+            "kind_labels": KIND_LABELS,
             "audience_labels": AUDIENCE_LABELS}

@@ -15,8 +15,8 @@ from datetime import datetime
 from math import gcd
 
 from . import __version__, urls
-from .describe import (description, guid, item_title, kind_label, public_item_url,
-                       ref_name, window)
+from .describe import description, guid, kind_label, public_item_url, ref_name, window
+from .present import item_title
 from .model import Agenda, Day, Item
 from .plan import Generated
 from .relations import Index

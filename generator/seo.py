@@ -15,8 +15,9 @@ import segno
 from markupsafe import Markup
 
 from . import urls
-from .describe import (item_title, meets_in_person, meets_online, public_item_url,
-                       ref_name, venue_text, window)
+from .describe import (meets_in_person, meets_online, public_item_url, ref_name, venue_text,
+                       window)
+from .present import item_title
 from .model import Agenda, Day, Item
 from .plan import Generated
 from .relations import Index
