@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 CONTENT ?= content
 OUTPUT ?= output
 HOST ?= 127.0.0.1
@@ -10,11 +11,21 @@ PORT ?= 8000
 
 .PHONY: build check serve test system-deps bench clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+# A venv without pip is a half-made one (python3-venv was missing): make it again.
+$(BIN)/pip:
+	@./tools/system-deps.sh venv $(PYTHON)
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+# build and serve need the runtime only; tests add Playwright, axe and the HTML checker.
+$(STAMP): pyproject.toml | $(BIN)/pip
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP) $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/agenda build --content $(CONTENT) --output $(OUTPUT)
@@ -29,7 +40,7 @@ serve: $(STAMP)
 system-deps:
 	@./tools/system-deps.sh
 
-test: $(STAMP) system-deps
+test: $(TEST_STAMP) system-deps
 	$(BIN)/python -m pytest
 
 # Benchmark against Hugo, Pelican and MkDocs in a venv of its own (bench/run.py);

