@@ -169,5 +169,5 @@ class RenderCache:
             if isinstance(output, Generated) and output.key is not None:
                 return self.fingerprints.of((scopes["context"], output.path, output.key))
         except Uncacheable:
-            pass
+            return None  # a value we cannot fingerprint: always render this output
         return None

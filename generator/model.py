@@ -1,7 +1,8 @@
 """Stage 2, model: the typed, immutable description of a meeting.
 
-Every record keeps `file` and `lines` (key -> line) so the validator can point
-at the exact line of a wrong value. Nothing here reads files or renders HTML.
+Every record keeps a `source` (its file and the line of each key) so the
+validator can point at the exact line of a wrong value. Nothing here reads
+files or renders HTML.
 """
 from __future__ import annotations
 

@@ -69,7 +69,8 @@ class Renderer:
 
     def reload_templates(self) -> None:
         """Forget compiled templates so edited files are read again."""
-        self.env.cache.clear() if self.env.cache is not None else None
+        if self.env.cache is not None:
+            self.env.cache.clear()
 
     def render(self, output, site: Site) -> bytes:
         if isinstance(output, Generated):
