@@ -136,7 +136,10 @@ class Rebuilder:
         self.building: asyncio.Task | None = None
 
     async def first_build(self) -> None:
-        await self._run(lambda: self.builder.build(self.output), "Initial build")
+        # A rebuild, not a full build: it fills the render cache, so the first save
+        # re-renders only what it changed, and it renders in this process (a full
+        # build forks workers, which a process with threads should not do).
+        await self._run(lambda: self.builder.rebuild(self.sync), "Initial build")
 
     def start(self) -> None:
         # The first scan inventories the files; it reports those saved since the watcher began.
