@@ -122,7 +122,8 @@ def _noon(meeting, when: date) -> datetime:
 
 
 def helpers() -> dict:
-    return {"public_url": public_url, "hm": hm, "long_date": long_date, "short_date": short_date, "at": at, "iso": iso,
-            "duration": duration, "role_label": role_label, "zone_label": zone_label,
-            "kind_labels": KIND_LABELS,
+    """The functions and labels templates may use."""
+    return {"public_url": public_url, "hm": hm, "long_date": long_date,
+            "short_date": short_date, "at": at, "iso": iso, "duration": duration,
+            "role_label": role_label, "zone_label": zone_label, "kind_labels": KIND_LABELS,
             "audience_labels": AUDIENCE_LABELS}
