@@ -8,12 +8,11 @@ to the site root. Source positions (file, line) are left out.
 from __future__ import annotations
 
 import dataclasses
-import json
 from datetime import date, time
 
 from . import urls
 from .calendars import calendar_path
-from .describe import public_item_url, window
+from .describe import json_bytes, public_item_url, window
 from .model import Agenda, Day, Item
 from .plan import Generated
 from .relations import Index
@@ -25,12 +24,8 @@ _LEFT_OUT = {"source", "line"}
 
 def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
     """The `plan_site` extra: agenda.json at the root of the site."""
-    return [Generated(PATH, agenda.meeting.source, lambda: to_bytes(model(agenda, index, base_url)),
+    return [Generated(PATH, agenda.meeting.source, lambda: json_bytes(model(agenda, index, base_url)),
                       key=agenda.days)]
-
-
-def to_bytes(data: dict) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def model(agenda: Agenda, index: Index, base_url: str) -> dict:

@@ -5,6 +5,7 @@ text or as plain values, computed the same way everywhere.
 """
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date, datetime, time, timezone
 
@@ -12,6 +13,23 @@ from .model import Agenda, Day, Item, Meeting, PersonRef
 from .present import KIND_LABELS, role_label
 from .relations import Index
 from . import urls
+
+
+def json_bytes(data: dict) -> bytes:
+    """A JSON output file: UTF-8, readable indentation, a final newline."""
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def distinct_refs(item: Item) -> list[PersonRef]:
+    """Everyone with a role in the item, once each, in the order of the page."""
+    refs, seen = [], set()
+    for _, role_refs in item.roles():
+        for ref in role_refs:
+            key = (ref.person, "" if ref.person else ref.organisation)
+            if key not in seen:
+                seen.add(key)
+                refs.append(ref)
+    return refs
 
 
 def window(agenda: Agenda, day: Day, item: Item) -> tuple[datetime, datetime]:

@@ -15,7 +15,8 @@ from datetime import datetime
 from math import gcd
 
 from . import __version__, urls
-from .describe import description, guid, kind_label, public_item_url, ref_name, window
+from .describe import (description, distinct_refs, guid, json_bytes, kind_label,
+                       public_item_url, ref_name, window)
 from .present import item_title
 from .model import Agenda, Day, Item
 from .plan import Generated
@@ -29,11 +30,7 @@ FALLBACK_ROOM = "Main"
 def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
     """The `plan_site` extra: schedule.json at the root of the site."""
     return [Generated(PATH, agenda.meeting.source,
-                      lambda: to_bytes(schedule(agenda, index, base_url)), key=agenda.days)]
-
-
-def to_bytes(data: dict) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+                      lambda: json_bytes(schedule(agenda, index, base_url)), key=agenda.days)]
 
 
 def acronym(meeting_id: str) -> str:
@@ -121,18 +118,13 @@ def _event(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item) ->
 
 def _persons(agenda: Agenda, index: Index, item: Item, base_url: str) -> list[dict]:
     """Everyone with a role in the item, once each, in the order of the page."""
-    persons, seen = [], set()
-    for _, refs in item.roles():
-        for ref in refs:
-            key = ref.person or f"organisation:{ref.organisation}"
-            if key in seen:
-                continue
-            seen.add(key)
-            person = {"name": ref_name(ref, index), "guid": guid(agenda.meeting, "person", key)}
-            if base_url and ref.person in index.people:
-                person["url"] = urls.public_url(
-                    base_url, urls.person_path(index.people[ref.person]))
-            persons.append(person)
+    persons = []
+    for ref in distinct_refs(item):
+        key = ref.person or f"organisation:{ref.organisation}"
+        person = {"name": ref_name(ref, index), "guid": guid(agenda.meeting, "person", key)}
+        if base_url and ref.person in index.people:
+            person["url"] = urls.public_url(base_url, urls.person_path(index.people[ref.person]))
+        persons.append(person)
     return persons
 
 

@@ -15,8 +15,8 @@ import segno
 from markupsafe import Markup
 
 from . import urls
-from .describe import (meets_in_person, meets_online, public_item_url, ref_name, venue_text,
-                       window)
+from .describe import (distinct_refs, meets_in_person, meets_online, public_item_url,
+                       ref_name, venue_text, window)
 from .present import item_title
 from .model import Agenda, Day, Item
 from .plan import Generated
@@ -109,22 +109,17 @@ def _organisation(index: Index, org_id: str) -> dict:
 
 def _performers(index: Index, item: Item) -> list[dict]:
     """Everyone with a role, once each: people with their organisation, or organisations."""
-    performers, seen = [], set()
-    for _, refs in item.roles():
-        for ref in refs:
-            key = ref.person or ref.organisation
-            if key in seen:
-                continue
-            seen.add(key)
-            person = index.people.get(ref.person)
-            if person is None:
-                performers.append({"@type": "Organization", "name": ref_name(ref, index)})
-                continue
-            data = {"@type": "Person", "name": person.name}
-            org_id = ref.organisation or person.organisation
-            if org_id in index.organisations:
-                data["affiliation"] = _organisation(index, org_id)
-            performers.append(data)
+    performers = []
+    for ref in distinct_refs(item):
+        person = index.people.get(ref.person)
+        if person is None:
+            performers.append({"@type": "Organization", "name": ref_name(ref, index)})
+            continue
+        data = {"@type": "Person", "name": person.name}
+        org_id = ref.organisation or person.organisation
+        if org_id in index.organisations:
+            data["affiliation"] = _organisation(index, org_id)
+        performers.append(data)
     return performers
 
 
