@@ -105,11 +105,15 @@ class SiteSync:
                 found[relative] = digest(file.read_bytes())
         return found
 
-    def current(self, path: str, expected: str) -> bool:
-        """Whether the file on disk still holds bytes of this digest (no need to render it)."""
+    def _known(self) -> dict[str, str]:
+        """Digests of the files this sync wrote, read from disk on first use."""
         if self.digests is None:
             self.digests = self._digests_on_disk()
-        return (self.digests.get(path) == expected
+        return self.digests
+
+    def current(self, path: str, expected: str) -> bool:
+        """Whether the file on disk still holds bytes of this digest (no need to render it)."""
+        return (self._known().get(path) == expected
                 and os.path.exists(os.path.join(self.output, path)))
 
     def sync(self, files: Iterable[tuple[str, bytes]],
@@ -119,22 +123,21 @@ class SiteSync:
         `unchanged` names files still produced whose bytes are known to be the same
         (checked with `current`), so they are neither rendered nor hashed again.
         """
-        if self.digests is None:
-            self.digests = self._digests_on_disk()
+        known = self._known()
         self.output.mkdir(parents=True, exist_ok=True)
         marker = self.output / MARKER
         if not marker.exists():
             marker.write_text(MARKER_TEXT)
-        seen: dict[str, str] = {path: self.digests[path] for path in unchanged}
+        seen: dict[str, str] = {path: known[path] for path in unchanged}
         written = 0
         for path, data in files:
             seen[path] = new = digest(data)
-            if self.digests.get(path) == new and (self.output / path).exists():
+            if known.get(path) == new and (self.output / path).exists():
                 continue
             _atomic_write(self.output / path, data)
             written += 1
         removed = 0
-        for path in set(self.digests) - set(seen):
+        for path in set(known) - set(seen):
             (self.output / path).unlink(missing_ok=True)
             removed += 1
         self.digests = seen
