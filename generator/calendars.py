@@ -16,6 +16,7 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 import icalendar
+from icalendar.parser import Contentline, Parameters
 import jinja2
 
 from .describe import (description, kind_label, location, public_item_url, sequence, stamp,
@@ -66,16 +67,19 @@ class _Blocks:
     Each event appears in three files (the meeting's, its day's, its own); the
     icalendar library turns every component into its own folded lines, and a
     calendar's bytes are its header lines, its components' bytes in order and
-    END:VCALENDAR, so each VEVENT and VTIMEZONE is serialised once and reused.
+    END:VCALENDAR, so each VEVENT and VTIMEZONE is serialised once and reused,
+    and so are the header lines all files share (all but the calendar's name).
     """
 
     def __init__(self, agenda: Agenda, index: Index, base_url: str) -> None:
         self.agenda, self.index, self.base_url = agenda, index, base_url
         self._events: dict[str, bytes] = {}
         self._zones: dict[tuple[date, date], bytes] = {}
+        self._head = _header_parts(agenda.meeting, base_url)
 
     def calendar(self, name: str, entries: list[tuple[Day, Item]]) -> bytes:
-        parts = [_header_bytes(self.agenda.meeting, self.base_url, name)]
+        before, after = self._head
+        parts = [before, _name_lines(name), after]
         if entries:
             parts.append(self._zone(entries[0][0].date, entries[-1][0].date))
         parts.extend(self._event(day, item) for day, item in entries)
@@ -101,26 +105,48 @@ class _Blocks:
 _END = b"END:VCALENDAR\r\n"
 
 
-def _header_bytes(meeting: Meeting, base_url: str, name: str) -> bytes:
-    """BEGIN:VCALENDAR and the calendar's own properties, without its END line."""
+def _header_parts(meeting: Meeting, base_url: str) -> tuple[bytes, bytes]:
+    """BEGIN:VCALENDAR and the calendar properties every file of the meeting has,
+    as the lines before and after its name lines (_name_lines)."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    # NAME is RFC 7986; X-WR-* are what Apple, Google and Outlook read for subscriptions.
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", meeting.timezone)
     if meeting.subtitle or meeting.title:
         calendar.add("x-wr-caldesc", meeting.subtitle or meeting.title)
+    before = _without_end(calendar.to_ical())
+    calendar = icalendar.Calendar()
+    calendar.add("x-wr-timezone", meeting.timezone)
     if base_url:
         calendar.add("url", public_url(base_url, HOME))
     calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")
-    whole = calendar.to_ical()
+    return before, _properties_only(calendar)
+
+
+def _name_lines(name: str) -> bytes:
+    """The calendar's name, escaped and folded by icalendar's own content-line code
+    (a Calendar object per file would cost more than the rest of a session's file)."""
+    # NAME is RFC 7986; X-WR-* are what Apple, Google and Outlook read for subscriptions.
+    value = icalendar.vText(name)
+    return b"".join(Contentline.from_parts(prop, Parameters(), value).to_ical() + b"\r\n"
+                    for prop in ("NAME", "X-WR-CALNAME"))
+
+
+_BEGIN = b"BEGIN:VCALENDAR\r\n"
+
+
+def _without_end(whole: bytes) -> bytes:
     assert whole.endswith(_END), "icalendar ends every calendar with END:VCALENDAR"
     return whole[:-len(_END)]
+
+
+def _properties_only(calendar: icalendar.Calendar) -> bytes:
+    """A calendar's folded property lines, without its BEGIN and END lines."""
+    lines = _without_end(calendar.to_ical())
+    assert lines.startswith(_BEGIN), "icalendar starts every calendar with BEGIN:VCALENDAR"
+    return lines[len(_BEGIN):]
 
 
 def _event(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item):

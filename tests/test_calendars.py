@@ -67,6 +67,16 @@ def test_one_file_for_the_meeting_each_day_and_each_session(site):
         assert calendar.walk("VEVENT"), name
 
 
+def test_calendar_names_are_escaped_text(site_with_base_url):
+    """NAME and X-WR-CALNAME are TEXT (RFC 7986, 5545 3.3.11): commas are escaped."""
+    raw = (site_with_base_url / "sessions/session-4/egims-2022-session-4.ics").read_bytes()
+    unfolded = raw.replace(b"\r\n ", b"").decode("utf-8")
+    name = next(line for line in unfolded.splitlines() if line.startswith("NAME:"))
+    assert "Policy Areas 3\\, 4\\, 5 and 6" in name
+    assert f"X-WR-CALNAME:{name[len('NAME:'):]}" in unfolded.splitlines()
+    assert name.count(",") == name.count("\\,")
+
+
 def test_session_event_fields(site_with_base_url):
     (event,) = events(site_with_base_url / SESSION_5)
     assert str(event["UID"]) == "session-5@egims-2022"
