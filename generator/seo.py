@@ -28,8 +28,11 @@ SCHEMA = "https://schema.org/"
 
 
 def json_ld(data: dict) -> Markup:
-    """JSON safe inside <script type="application/ld+json"> (no `</`, no `<!--`)."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    """JSON safe inside <script type="application/ld+json"> (no `</`, no `<!--`).
+
+    Compact: read by machines, and unindented JSON is encoded by the C encoder,
+    several times faster on every session page."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
 
