@@ -91,8 +91,10 @@ class Builder:
         where rendered Markdown is kept for the next build (markdown_store.py)."""
         started = time.perf_counter()
         output = check_output_dir(output_dir, self.protected())
-        loaded = self.check(strict)
-        site = self.plan(loaded)
+        # Loading makes many objects and little garbage: the collector's passes are waste.
+        with collector_paused():
+            loaded = self.check(strict)
+            site = self.plan(loaded)
         store = None
         if cache_dir is not None:
             store = MarkdownStore(cache_dir, self.renderer.markdown.settings())
