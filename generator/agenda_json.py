@@ -14,7 +14,7 @@ from . import urls
 from .calendars import calendar_path
 from .describe import json_bytes, public_item_url, window
 from .model import Agenda, Day, Item
-from .plan import Generated
+from .plan import Generated, whole_days
 from .relations import Index
 
 PATH = "agenda.json"
@@ -24,8 +24,9 @@ _LEFT_OUT = {"source", "line"}
 
 def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
     """The `plan_site` extra: agenda.json at the root of the site."""
-    return [Generated(PATH, agenda.meeting.source, lambda: json_bytes(model(agenda, index, base_url)),
-                      key=agenda.days)]
+    return [Generated(PATH, agenda.meeting.source,
+                      lambda: json_bytes(model(agenda, index, base_url)),
+                      key=whole_days(agenda.days))]
 
 
 def model(agenda: Agenda, index: Index, base_url: str) -> dict:

@@ -23,7 +23,7 @@ from .describe import (description, kind_label, location, public_item_url, seque
                        window)
 from .present import item_title
 from .model import Agenda, Day, Item, Meeting
-from .plan import Generated
+from .plan import Generated, whole_days
 from .relations import Index
 from .urls import public_url, HOME
 
@@ -48,11 +48,12 @@ def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
     # `key`: what each file shows besides the meeting and people, so the dev server's
     # rebuilds make again only calendars whose items changed (incremental.py).
     files = [Generated(calendar_path(meeting), meeting.source,
-                       partial(blocks.calendar, name, list(agenda.items())), key=agenda.days)]
+                       partial(blocks.calendar, name, list(agenda.items())),
+                       key=whole_days(agenda.days))]
     for day in agenda.days:
         files.append(Generated(calendar_path(meeting, day), day.source, partial(
             blocks.calendar, f"{name}: {day.name}", [(day, item) for item in day.items]),
-            key=day))
+            key=whole_days([day])))
     for day, item in agenda.items():
         if item.has_page:
             files.append(Generated(calendar_path(meeting, item), item.source, partial(

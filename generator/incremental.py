@@ -8,6 +8,11 @@ last build, and whose file on disk still holds the bytes rendered then, is
 neither rendered nor written again. Fingerprints are content digests, never
 timestamps. Pages whose dependencies plan.py does not declare depend on the
 whole agenda, so an unknown page is re-rendered rather than left stale.
+
+A day stands for its heading (date, name, objective): a session, person or theme
+page names the day of each item it shows, and moving one item must not re-render
+all of them. Outputs that show a day's items have the items themselves in their
+context or key (a day's timeline rows, calendar keys, the "schedule" scope).
 """
 from __future__ import annotations
 
@@ -19,11 +24,13 @@ from datetime import date, time
 from pathlib import Path
 from typing import Callable
 
-from .plan import Generated, Page, Site
+from .model import Day
+from .plan import Generated, Page, Site, whole_days
 
 # Where a value was written (file and line) never shows on a page; leaving it out
 # keeps a page as it is when an edit above it shifts its lines.
 POSITION_FIELDS = frozenset({"source", "line"})
+LEFT_OUT = {Day: frozenset({"items"})}  # see the module docstring
 PRIMITIVES = (str, bytes, int, float, bool, date, time, type(None))
 SCALARS = frozenset({bytes, int, float, bool, date, time, type(None)})
 
@@ -99,8 +106,9 @@ def _frozen_fields(kind: type) -> tuple[str, ...]:
     """The fields that make a frozen dataclass's value; () for any other type."""
     if not (dataclasses.is_dataclass(kind) and kind.__dataclass_params__.frozen):
         return ()
+    left_out = POSITION_FIELDS | LEFT_OUT.get(kind, frozenset())
     return tuple(f.name for f in dataclasses.fields(kind)
-                 if f.compare and f.name not in POSITION_FIELDS)
+                 if f.compare and f.name not in left_out)
 
 
 def _digest(tag: bytes, parts: list[bytes]) -> bytes:
@@ -155,7 +163,7 @@ class RenderCache:
         nav = tuple((day.date, day.name) for day in agenda.days)
         basics = of((templates, site.base_url, agenda.meeting, nav, agenda.people,
                      agenda.organisations))
-        schedule = of((basics, agenda.days))
+        schedule = of((basics, whole_days(agenda.days)))
         return {"context": basics, "schedule": schedule, "agenda": of((schedule, agenda.notes))}
 
     def _key(self, output, scopes: dict[str, bytes] | None) -> bytes | None:

@@ -54,6 +54,12 @@ class Generated:
     key: object = field(default=None, compare=False)
 
 
+def whole_days(days) -> tuple:
+    """Days with their items, for the `key` of an output that lists items: in
+    rebuild fingerprints a day alone stands for its heading (incremental.py)."""
+    return tuple((day, day.items) for day in days)
+
+
 @dataclass(frozen=True)
 class Site:
     agenda: Agenda

@@ -19,7 +19,7 @@ from .describe import (description, distinct_refs, guid, json_bytes, kind_label,
                        public_item_url, ref_name, window)
 from .present import item_title
 from .model import Agenda, Day, Item
-from .plan import Generated
+from .plan import Generated, whole_days
 from .relations import Index
 
 PATH = "schedule.json"
@@ -30,7 +30,8 @@ FALLBACK_ROOM = "Main"
 def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
     """The `plan_site` extra: schedule.json at the root of the site."""
     return [Generated(PATH, agenda.meeting.source,
-                      lambda: json_bytes(schedule(agenda, index, base_url)), key=agenda.days)]
+                      lambda: json_bytes(schedule(agenda, index, base_url)),
+                      key=whole_days(agenda.days))]
 
 
 def acronym(meeting_id: str) -> str:

@@ -66,14 +66,39 @@ def test_moved_session_updates_every_page_that_shows_it(live, content):
     assert result.written > 3  # its page, its day, calendars, JSON ...
 
 
+def test_moved_session_leaves_pages_that_only_name_its_day(tmp_path):
+    """Moving one session re-renders what shows it, not every page of its day."""
+    content = synthetic.write(synthetic.generate(150), tmp_path / "content")
+    builder = Builder(content, TEMPLATES, BASE_URL)
+    sync = SiteSync(tmp_path / "live")
+    builder.rebuild(sync)
+    moved = edits.move_session(content)
+    day = next(d for d in builder.check().agenda.days if moved in {i.id for i in d.items})
+    pages_of_the_day = sum(item.has_page for item in day.items)
+    result = builder.rebuild(sync)
+    assert result.rendered < pages_of_the_day / 2
+    assert files_of(sync.output) == full_build(content, TEMPLATES, tmp_path / "full")
+
+
 @pytest.mark.parametrize("file, old, new", [
     ("people.yaml", "name: Francesca Grum", "name: Francesca Grum-Rossi"),
     ("meeting.yaml", "short_title: Migration", "short_title: The Migration"),
     ("schedule.yaml", "title: Opening", "title: Opening ceremony"),
+    # A day's own fields, and a change to when its first item starts (the overview
+    # shows each day's span): pages that only name the day must still follow.
+    ("schedule.yaml", 'start: "08:40"', 'start: "08:30"'),
+    ("schedule.yaml", "To conclude the work of TF1", "To complete the work of TF1"),
 ])
 def test_content_edits_match_a_full_build(live, content, file, old, new):
     *_, rebuild = live
     edit(content / file, old, new)
+    assert rebuild().written > 0
+
+
+def test_a_day_moved_to_another_date_matches_a_full_build(live, content):
+    *_, rebuild = live
+    edit(content / "meeting.yaml", "end: 2022-06-22", "end: 2022-06-23")
+    edit(content / "schedule.yaml", "- date: 2022-06-22", "- date: 2022-06-23")
     assert rebuild().written > 0
 
 
