@@ -1,4 +1,5 @@
-"""Shared fixtures: temp copies of the real default content and a built site."""
+"""Shared fixtures: temp copies of the real default content, a built site, the site
+served at its public URL, and headless Chromium (browsing.py)."""
 from __future__ import annotations
 
 import shutil
@@ -34,6 +35,28 @@ def site_with_base_url(tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("site-base") / "output"
     Builder(CONTENT, TEMPLATES, base_url="https://example.org/meetings/rabat-2022/").build(output)
     return output
+
+
+@pytest.fixture(scope="module")
+def hosted(tmp_path_factory) -> tuple[Path, str]:
+    """(output, base URL): the default site built for the URL it is served at, under a
+    sub-path (absolute 404 links and canonical URLs work there)."""
+    from browsing import hosted_site
+    with hosted_site(tmp_path_factory.mktemp("hosted") / "output") as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def hosted_url(hosted) -> str:
+    return hosted[1]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Debian Chromium, one per test module."""
+    from browsing import chromium
+    with chromium() as instance:
+        yield instance
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:

@@ -11,21 +11,9 @@ from html.parser import HTMLParser
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browsing import PAGE_KINDS, chromium, hosted_site, page_url
+from browsing import PAGE_KINDS, page_url
 
 BLOCKING = {"serious", "critical"}
-
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory):
-    with hosted_site(tmp_path_factory.mktemp("a11y") / "output") as (_, url):
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as instance:
-        yield instance
 
 
 @pytest.fixture
@@ -43,13 +31,13 @@ def blocking_violations(page) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_axe_finds_no_serious_or_critical_violation(page, base, kind):
-    page.goto(page_url(base, PAGE_KINDS[kind]))
+def test_axe_finds_no_serious_or_critical_violation(page, hosted_url, kind):
+    page.goto(page_url(hosted_url, PAGE_KINDS[kind]))
     assert blocking_violations(page) == []
 
 
-def test_axe_catches_poor_contrast(page, base):
-    page.goto(page_url(base, PAGE_KINDS["home"]))
+def test_axe_catches_poor_contrast(page, hosted_url):
+    page.goto(page_url(hosted_url, PAGE_KINDS["home"]))
     page.evaluate("""document.querySelector('main').insertAdjacentHTML('beforeend',
         '<p style="color:#bbb;background:#fff">Hard to read</p>')""")
     assert any(v.startswith("color-contrast") for v in blocking_violations(page))
@@ -122,8 +110,8 @@ def tab_through(page) -> tuple[int, list[dict]]:
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_keyboard_reaches_everything_in_order_with_a_visible_focus_ring(page, base, kind):
-    page.goto(page_url(base, PAGE_KINDS[kind]))
+def test_keyboard_reaches_everything_in_order_with_a_visible_focus_ring(page, hosted_url, kind):
+    page.goto(page_url(hosted_url, PAGE_KINDS[kind]))
     expected, stops = tab_through(page)
     assert stops and stops[0]["text"] == "Skip to content"
     assert [stop["probe"] for stop in stops] == [str(i) for i in range(expected)]
@@ -132,8 +120,8 @@ def test_keyboard_reaches_everything_in_order_with_a_visible_focus_ring(page, ba
     assert [stop for stop in stops if not stop["inView"]] == []
 
 
-def test_skip_link_appears_on_focus_and_moves_focus_to_the_content(page, base):
-    page.goto(page_url(base, PAGE_KINDS["day"]))
+def test_skip_link_appears_on_focus_and_moves_focus_to_the_content(page, hosted_url):
+    page.goto(page_url(hosted_url, PAGE_KINDS["day"]))
     skip = page.locator("a.skip-link")
     hidden_box = skip.bounding_box()
     page.keyboard.press("Tab")
@@ -145,8 +133,8 @@ def test_skip_link_appears_on_focus_and_moves_focus_to_the_content(page, base):
     assert page.evaluate("document.activeElement.closest('main') !== null")
 
 
-def test_a_link_is_followed_with_the_keyboard(page, base):
-    page.goto(page_url(base, PAGE_KINDS["day"]))
+def test_a_link_is_followed_with_the_keyboard(page, hosted_url):
+    page.goto(page_url(hosted_url, PAGE_KINDS["day"]))
     page.locator("main .item-title a").first.focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")

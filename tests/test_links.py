@@ -11,7 +11,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from browsing import PREFIX, hosted_site, serve
+from browsing import PREFIX, serve
 from sitecheck import CSS_URL, broken_links, parse_page
 
 
@@ -70,13 +70,6 @@ def crawl(start: str) -> tuple[list[str], set[str]]:
 def output_path(url: str, base: str) -> str:
     path = url[len(base):]
     return path + "index.html" if path == "" or path.endswith("/") else path
-
-
-@pytest.fixture(scope="module")
-def hosted(tmp_path_factory):
-    """A site built for its public URL (absolute 404 links, canonical URLs) and served there."""
-    with hosted_site(tmp_path_factory.mktemp("hosted") / "output") as served:
-        yield served
 
 
 @pytest.fixture(scope="module")

@@ -12,21 +12,14 @@ import pytest
 from conftest import TEMPLATES, edit
 from live_server import WAIT, LiveServer
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 TITLE = "short_title: Migration Statistics Technical Meeting 2022"
 
 
 @pytest.fixture
-def browser_page():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser.new_page()
-        finally:
-            browser.close()
+def browser_page(browser):
+    page = browser.new_page()
+    yield page
+    page.close()
 
 
 def open_with_live_reload(page, url: str) -> None:

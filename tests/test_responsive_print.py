@@ -10,25 +10,13 @@ import re
 
 import pytest
 
-from browsing import ARTIFACTS, PAGE_KINDS, chromium, hosted_site, page_url
+from browsing import ARTIFACTS, PAGE_KINDS, page_url
 from conftest import CONTENT, TEMPLATES
 from generator.build import Builder
 
 WIDTHS = (360, 1280)
 DAY_DATE = re.search(r"days/([\d-]+)/", PAGE_KINDS["day"]).group(1)
 SCREENSHOTS = ARTIFACTS / "screenshots"
-
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory):
-    with hosted_site(tmp_path_factory.mktemp("layout") / "output") as (_, url):
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as instance:
-        yield instance
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +38,8 @@ def open_page(browser, url: str, width: int = 1280, **options):
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_no_page_scrolls_sideways(browser, base, kind, width):
-    page = open_page(browser, page_url(base, PAGE_KINDS[kind]), width)
+def test_no_page_scrolls_sideways(browser, hosted_url, kind, width):
+    page = open_page(browser, page_url(hosted_url, PAGE_KINDS[kind]), width)
     scroll, client = page.evaluate(
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     page.close()
@@ -72,8 +60,8 @@ def overlap(a, b) -> bool:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_day_timeline_stays_readable(browser, base, day_items, width):
-    page = open_page(browser, page_url(base, PAGE_KINDS["day"]), width)
+def test_day_timeline_stays_readable(browser, hosted_url, day_items, width):
+    page = open_page(browser, page_url(hosted_url, PAGE_KINDS["day"]), width)
     entries = page.evaluate(TIMELINE_BOXES)
     page.close()
     assert len(entries) == len(day_items)
@@ -88,10 +76,10 @@ def test_day_timeline_stays_readable(browser, base, day_items, width):
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("kind", ["home", "day", "session"])
-def test_screenshots_for_a_person_to_look_at(browser, base, capsys, kind, width):
+def test_screenshots_for_a_person_to_look_at(browser, hosted_url, capsys, kind, width):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     target = SCREENSHOTS / f"{kind}-{width}.png"
-    page = open_page(browser, page_url(base, PAGE_KINDS[kind]), width)
+    page = open_page(browser, page_url(hosted_url, PAGE_KINDS[kind]), width)
     page.screenshot(path=str(target), full_page=True)
     page.close()
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -99,8 +87,8 @@ def test_screenshots_for_a_person_to_look_at(browser, base, capsys, kind, width)
         print(f"\n  screenshot: {target}", end="")
 
 
-def test_printed_day_has_no_navigation_but_times_titles_and_people(browser, base, day_items):
-    page = open_page(browser, page_url(base, PAGE_KINDS["day"]))
+def test_printed_day_has_no_navigation_but_times_titles_and_people(browser, hosted_url, day_items):
+    page = open_page(browser, page_url(hosted_url, PAGE_KINDS["day"]))
     page.emulate_media(media="print")
     chrome = [selector for selector in (".site-nav", ".skip-link", ".breadcrumb", ".pager",
                                         ".calendar-link")
@@ -118,8 +106,8 @@ def test_printed_day_has_no_navigation_but_times_titles_and_people(browser, base
     assert all(visible) and len(names) > 5
 
 
-def test_day_prints_to_a_sensible_number_of_pages(browser, base):
-    page = open_page(browser, page_url(base, PAGE_KINDS["day"]))
+def test_day_prints_to_a_sensible_number_of_pages(browser, hosted_url):
+    page = open_page(browser, page_url(hosted_url, PAGE_KINDS["day"]))
     pdf = page.pdf(format="A4", print_background=False)
     page.close()
     (ARTIFACTS / "day.pdf").write_bytes(pdf)
@@ -142,18 +130,18 @@ def no_script(browser):
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_without_javascript_every_page_shows_its_content(no_script, base, kind):
+def test_without_javascript_every_page_shows_its_content(no_script, hosted_url, kind):
     page = no_script.new_page()
-    page.goto(page_url(base, PAGE_KINDS[kind]))
+    page.goto(page_url(hosted_url, PAGE_KINDS[kind]))
     hidden = page.evaluate(HIDDEN_IN_MAIN)
     headings = page.locator("main h1").count()
     page.close()
     assert headings == 1 and hidden == []
 
 
-def test_without_javascript_the_day_shows_every_item_with_its_times(no_script, base, day_items):
+def test_without_javascript_the_day_shows_every_item_with_its_times(no_script, hosted_url, day_items):
     page = no_script.new_page()
-    page.goto(page_url(base, PAGE_KINDS["day"]))
+    page.goto(page_url(hosted_url, PAGE_KINDS["day"]))
     shown = page.locator(".timeline .item:visible").count()
     times = page.locator(".timeline .item-time time:visible").all_inner_texts()
     page.close()

@@ -9,44 +9,19 @@ is UTC+08:00):
 """
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+from browsing import serve
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
 DAY_1 = "days/2022-06-20/index.html"
 SESSION_5 = "sessions/session-5/index.html"
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def base(site):
-    """The built default site over HTTP on a free loopback port (localStorage needs an origin)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+    """The built default site over HTTP, under a sub-path (localStorage needs an origin)."""
+    with serve(site) as url:
+        yield url
 
 
 def open_page(browser, base, zone, path, javascript=True):
