@@ -139,7 +139,8 @@ def test_without_javascript_every_page_shows_its_content(no_script, hosted_url, 
     assert headings == 1 and hidden == []
 
 
-def test_without_javascript_the_day_shows_every_item_with_its_times(no_script, hosted_url, day_items):
+def test_without_javascript_the_day_shows_every_item_with_its_times(no_script, hosted_url,
+                                                                    day_items):
     page = no_script.new_page()
     page.goto(page_url(hosted_url, PAGE_KINDS["day"]))
     shown = page.locator(".timeline .item:visible").count()
