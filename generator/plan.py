@@ -9,7 +9,8 @@ from typing import Callable
 
 from .errors import ContentError, Problems
 from .model import Agenda, Day, Item, Source
-from .relations import Index, overlaps
+from .relations import Index
+from .timeline import timeline
 from . import urls
 from .describe import location
 from .present import Shown, item_title, long_date, shown_items
@@ -73,31 +74,17 @@ class Site:
         return shown_items(self.agenda)
 
 
-def timeline(items: tuple[Item, ...]) -> list[tuple[Item, ...]]:
-    """Group a day's items into rows; items whose times overlap share a row."""
-    rows: list[list[Item]] = []
-    row_end = None
-    for item in sorted(items, key=lambda i: (i.start, i.end)):
-        if rows and row_end is not None and item.start < row_end and any(
-                overlaps(item, other) for other in rows[-1]):
-            rows[-1].append(item)
-            row_end = max(row_end, item.end)
-        else:
-            rows.append([item])
-            row_end = item.end
-    return [tuple(row) for row in rows]
-
-
 def plan_site(agenda: Agenda, index: Index, base_url: str = "",
               extras: tuple[Callable[[Agenda, Index, str], list], ...] = ()) -> Site:
     """Every output file; `extras` add more (static files, calendars, JSON)."""
     meeting = agenda.meeting
     pages: list = [Page(urls.HOME, "home.html", meeting.title, meeting.source)]
     session_items = [(day, item) for day, item in agenda.items() if item.has_page]
+    room_order = tuple(room.id for room in meeting.rooms)
     for position, day in enumerate(agenda.days):
         pages.append(Page(urls.day_path(day), "day.html", f"{day.name}: {long_date(day.date)}",
                           day.source, {
-                              "day": day, "rows": timeline(day.items),
+                              "day": day, "rows": timeline(day.items, room_order),
                               "previous": agenda.days[position - 1] if position > 0 else None,
                               "next": agenda.days[position + 1]
                               if position + 1 < len(agenda.days) else None}))

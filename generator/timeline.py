@@ -1,0 +1,65 @@
+"""A day's programme laid out as rows of side-by-side lanes, for the day page.
+
+Items whose times overlap, directly or through a chain of overlaps, share a row.
+Within a row each room is one lane, in the order the meeting declares its rooms,
+so a room keeps its column all day; items without a room take the first free
+lane of their own. A lane holds items one after another, so two sessions that
+follow each other in one room are stacked, not shown as running at once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Item
+from .relations import overlaps
+
+
+@dataclass(frozen=True)
+class Row:
+    lanes: tuple[tuple[Item, ...], ...]
+
+    @property
+    def parallel(self) -> bool:
+        return len(self.lanes) > 1
+
+    @property
+    def size(self) -> int:
+        """How many items the row holds."""
+        return sum(len(lane) for lane in self.lanes)
+
+
+def timeline(items: tuple[Item, ...], room_order: tuple[str, ...] = ()) -> list[Row]:
+    """The rows of a day, in time order."""
+    return [Row(_lanes(group, room_order)) for group in _overlapping_groups(items)]
+
+
+def _overlapping_groups(items: tuple[Item, ...]) -> list[list[Item]]:
+    groups: list[list[Item]] = []
+    group_end = None
+    for item in sorted(items, key=lambda i: (i.start, i.end)):
+        if groups and item.start < group_end and any(overlaps(item, other)
+                                                     for other in groups[-1]):
+            groups[-1].append(item)
+            group_end = max(group_end, item.end)
+        else:
+            groups.append([item])
+            group_end = item.end
+    return groups
+
+
+def _lanes(group: list[Item], room_order: tuple[str, ...]) -> tuple[tuple[Item, ...], ...]:
+    by_room: dict[str, list[Item]] = {}
+    free: list[list[Item]] = []  # lanes of items without a room
+    for item in group:  # in time order
+        if item.room:
+            by_room.setdefault(item.room, []).append(item)
+            continue
+        lane = next((lane for lane in free if lane[-1].end <= item.start), None)
+        if lane is None:
+            free.append([item])
+        else:
+            lane.append(item)
+    rank = {room: position for position, room in enumerate(room_order)}
+    rooms = sorted(by_room, key=lambda room: (rank.get(room, len(rank)),
+                                              by_room[room][0].start))
+    return tuple(tuple(lane) for lane in [by_room[room] for room in rooms] + free)
