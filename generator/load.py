@@ -119,9 +119,7 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> tuple[object, list[
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else first_line
-        what = " ".join(part for part in (exc.context, exc.problem) if part)
-        return None, [Problem(name, line, f"YAML syntax error: {what}; check indentation, "
-                                          "colons and quotes on this line or the one above")]
+        return None, [Problem(name, line, _syntax_message(exc, padded, line))]
     except yaml.YAMLError as exc:
         return None, [Problem(name, first_line, f"YAML error: {exc}")]
     finally:
@@ -129,6 +127,19 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> tuple[object, list[
     problems = [Problem(name, line, f"key '{key}' appears twice in one mapping; keep one")
                 for line, key in loader.duplicate_keys]
     return data, problems
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
+    # Tab indentation is the most common cause, and the parser's own wording
+    # ("cannot start any token") does not mention tabs, so name it plainly.
+    lines = text.splitlines()
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in source[: len(source) - len(source.lstrip(" \t"))]:
+        return ("YAML syntax error: this line is indented with a tab; YAML needs spaces, "
+                "so replace the tab with spaces")
+    what = " ".join(part for part in (exc.context, exc.problem) if part)
+    return (f"YAML syntax error: {what}; check indentation, colons and quotes on this line "
+            "or the one above")
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

@@ -64,27 +64,48 @@ def _check_unique_ids(agenda: Agenda, problems: Problems) -> None:
 
 
 def _check_day_times(day: Day, problems: Problems) -> None:
-    previous: Item | None = None
-    for item in day.items:
-        where = item.source
-        if item.end <= item.start:
-            problems.error(where.file, where.line_of("end"),
-                           f"item '{item.id}' ends at {item.end:%H:%M}, not after its start "
-                           f"{item.start:%H:%M}; times are 24-hour, so write 13:20 for 1:20 pm")
-        if previous is not None and item.start < previous.start:
-            problems.error(where.file, where.line_of("start"),
-                           f"item '{item.id}' starts at {item.start:%H:%M}, before the item "
-                           f"above it ({previous.start:%H:%M}); list items in time order and "
-                           "write afternoon times in 24-hour form (13:20, not 1:20)")
-        previous = item
+    misplaced = _check_day_order(day, problems)
     running: list[Item] = []
     for item in sorted(day.items, key=lambda i: i.start):
         running = [other for other in running if other.end > item.start]
         for other in running:
+            # A misplaced time overlaps innocent items; blaming them hides the one cause.
+            if {item.id, other.id} & misplaced:
+                continue
             if overlaps(item, other) and not _may_overlap(item, other):
                 problems.error(item.source.file, item.source.line_of("start"),
                                _overlap_message(item, other))
         running.append(item)
+
+
+def _check_day_order(day: Day, problems: Problems) -> set[str]:
+    """Report items ending before they start or listed out of time order; return their ids."""
+    misplaced: set[str] = set()
+    previous: Item | None = None
+    for item in day.items:
+        where = item.source
+        if item.end <= item.start:
+            misplaced.add(item.id)
+            problems.error(where.file, where.line_of("end"),
+                           f"item '{item.id}' ends at {item.end:%H:%M}, not after its start "
+                           f"{item.start:%H:%M}; times are 24-hour, so write 13:20 for 1:20 pm")
+        if previous is not None and item.start < previous.start:
+            misplaced.add(item.id)
+            problems.error(where.file, where.line_of("start"), _order_message(item, previous))
+        previous = item
+    return misplaced
+
+
+def _order_message(item: Item, previous: Item) -> str:
+    message = (f"item '{item.id}' starts at {item.start:%H:%M}, before the item above it "
+               f"({previous.start:%H:%M}); list a day's items in time order across all "
+               "rooms, not room by room")
+    if 1 <= item.start.hour < 12:  # a 12-hour afternoon time reads as a morning one
+        written = f"{item.start.hour}:{item.start:%M}"
+        meant = item.start.replace(hour=item.start.hour + 12)
+        message += (f"; if {written} is an afternoon time, write it in 24-hour form "
+                    f"({meant:%H:%M}, not {written})")
+    return message
 
 
 def _may_overlap(a: Item, b: Item) -> bool:
@@ -136,7 +157,7 @@ def _check_references(agenda: Agenda, index: Index, problems: Problems) -> None:
         if person.organisation and person.organisation not in index.organisations:
             _unknown(problems, person.source, "organisation", "organisation",
                      person.organisation, index.organisations, "people.yaml")
-    for _, item in agenda.items():
+    for day, item in agenda.items():
         src = item.source
         for _, refs in item.roles():
             for ref in refs:
@@ -156,9 +177,27 @@ def _check_references(agenda: Agenda, index: Index, problems: Problems) -> None:
                          "meeting.yaml under groups")
         if item.room and item.room not in rooms:
             _unknown(problems, src, "room", "room", item.room, rooms, "meeting.yaml under rooms")
-        if item.continues and (item.continues not in index.items or item.continues == item.id):
-            _unknown(problems, src, "continues", "item", item.continues, index.items,
-                     "schedule.yaml (and not the item itself)")
+        if item.continues:
+            _check_continues(day, item, index, problems)
+
+
+def _check_continues(day: Day, item: Item, index: Index, problems: Problems) -> None:
+    where = item.source
+    if item.continues == item.id:
+        problems.error(where.file, where.line_of("continues"),
+                       f"item '{item.id}' cannot continue itself; `continues:` must name an "
+                       "earlier item")
+    elif item.continues not in index.items:
+        _unknown(problems, where, "continues", "item", item.continues, index.items,
+                 "schedule.yaml")
+    else:
+        first_day, first = index.items[item.continues]
+        if (first_day.date, first.start) >= (day.date, item.start):
+            problems.error(where.file, where.line_of("continues"),
+                           f"item '{item.id}' continues '{first.id}', which starts at "
+                           f"{first_day.date} {first.start:%H:%M}, not before it "
+                           f"({day.date} {item.start:%H:%M}); `continues:` must name an "
+                           "earlier item")
 
 
 def _unknown(problems: Problems, where: Source, key: str, what: str, value: str, known,

@@ -32,6 +32,14 @@ def test_yaml_syntax_error_names_file_and_line(content):
     assert "YAML syntax error" in message
 
 
+def test_tab_indentation_is_named_plainly(content):
+    schedule = content / "schedule.yaml"
+    edit(schedule, "        title: Opening\n", "\ttitle: Opening\n")
+    assert only_error(content) == (f"schedule.yaml:{line_of(schedule, 'title: Opening')}: YAML "
+                                   "syntax error: this line is indented with a tab; YAML needs "
+                                   "spaces, so replace the tab with spaces")
+
+
 def test_misspelt_key_is_an_error_that_suggests_the_right_one(content):
     schedule = content / "schedule.yaml"
     edit(schedule, "chair: francesca-grum", "chiar: francesca-grum")
@@ -103,10 +111,32 @@ def test_afternoon_time_without_pm_is_caught_as_out_of_order(content):
     schedule = content / "schedule.yaml"
     edit(schedule, 'start: "13:20"\n        end: "14:20"', 'start: "1:20"\n        end: "2:20"')
     line = line_of(schedule, 'start: "1:20"')
-    errors = errors_of(content)
-    assert (f"schedule.yaml:{line}: item 'session-3' starts at "
-            "01:20, before the item above it (12:20); list items in time order and write "
-            "afternoon times in 24-hour form (13:20, not 1:20)") in errors
+    assert only_error(content) == (
+        f"schedule.yaml:{line}: item 'session-3' starts at 01:20, before the item above it "
+        "(12:20); list a day's items in time order across all rooms, not room by room; if "
+        "1:20 is an afternoon time, write it in 24-hour form (13:20, not 1:20)")
+
+
+def test_item_listed_after_a_later_one_asks_for_time_order_across_rooms(content):
+    schedule = content / "schedule.yaml"
+    edit(schedule, '"16:00"\n        end: "17:15"\n        title: TF4',
+         '"15:00"\n        end: "17:15"\n        title: TF4')  # 10b, listed after 10a
+    line = line_of(schedule, 'start: "15:00"')
+    assert only_error(content) == (
+        f"schedule.yaml:{line}: item 'session-10b' starts at "
+        "15:00, before the item above it (16:00); list a day's items in time order across all "
+        "rooms, not room by room")
+
+
+def test_one_12_hour_typo_is_one_problem_not_a_list_of_overlaps(content):
+    schedule = content / "schedule.yaml"
+    edit(schedule, 'start: "16:00"\n        end: "17:30"', 'start: "4:00"\n        end: "17:30"')
+    line = line_of(schedule, 'start: "4:00"')
+    assert only_error(content) == (
+        f"schedule.yaml:{line}: item 'session-5' starts at "
+        "04:00, before the item above it (15:40); list a day's items in time order across all "
+        "rooms, not room by room; if 4:00 is an afternoon time, write it in 24-hour form "
+        "(16:00, not 4:00)")
 
 
 def test_overlapping_items_must_be_marked_parallel(content):
@@ -256,3 +286,20 @@ def test_duplicate_ids_are_found_even_when_themes_and_groups_share_a_name(conten
     assert (f"meeting.yaml:{line_of(meeting, '- id: 1', 2)}: policy area id '1' is already used "
             f"at meeting.yaml:{line_of(meeting, '- id: 1')}; ids must be unique"
             ) in errors_of(content)
+
+
+def test_item_cannot_continue_itself(content):
+    schedule = content / "schedule.yaml"
+    edit(schedule, "continues: session-2", "continues: session-2-discussion")
+    assert only_error(content) == (
+        f"schedule.yaml:{line_of(schedule, 'continues: session-2-discussion')}: item "
+        "'session-2-discussion' cannot continue itself; `continues:` must name an earlier item")
+
+
+def test_item_cannot_continue_a_later_one(content):
+    schedule = content / "schedule.yaml"
+    edit(schedule, "continues: session-2", "continues: session-3")
+    assert only_error(content) == (
+        f"schedule.yaml:{line_of(schedule, 'continues: session-3')}: item "
+        "'session-2-discussion' continues 'session-3', which starts at 2022-06-20 13:20, not "
+        "before it (2022-06-20 11:30); `continues:` must name an earlier item")
