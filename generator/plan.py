@@ -13,7 +13,7 @@ from .relations import Index
 from .timeline import timeline
 from . import urls
 from .describe import location
-from .present import Shown, item_title, long_date, shown_items
+from .present import Shown, item_title, long_date, shown_items, term_label
 
 
 # What each template reads besides its page's context, so incremental rebuilds
@@ -106,7 +106,7 @@ def plan_site(agenda: Agenda, index: Index, base_url: str = "",
         pages.append(Page(urls.taxonomy_path(taxonomy), "taxonomy.html", taxonomy.plural,
                           meeting.source, {"taxonomy": taxonomy, "items_of": items_of}))
         for term in taxonomy.terms:
-            pages.append(Page(urls.term_path(term), "term.html", _term_title(taxonomy, term),
+            pages.append(Page(urls.term_path(term), "term.html", term_label(taxonomy, term),
                               term.source, {"taxonomy": taxonomy, "term": term,
                                             "entries": items_of.get(term.id, [])}))
     people = sorted(agenda.people, key=lambda p: p.name.casefold())
@@ -131,10 +131,6 @@ def plan_site(agenda: Agenda, index: Index, base_url: str = "",
         pages.extend(extra(agenda, index, base_url))
     _refuse_shared_paths(pages)
     return Site(agenda, index, base_url, tuple(pages))
-
-
-def _term_title(taxonomy, term) -> str:
-    return f"{taxonomy.name} {term.id}: {term.title}"
 
 
 def _refuse_shared_paths(outputs: list) -> None:

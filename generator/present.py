@@ -4,6 +4,7 @@ They return plain text; templates decide the markup.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -20,11 +21,30 @@ ROLE_LABELS = {"chair": ("Chair", "Chairs"), "speaker": ("Speaker", "Speakers"),
                "discussant": ("Discussant", "Discussants")}
 AUDIENCE_LABELS = {"in-person": "In-person participants only",
                    "online": "Online participants only", "all": ""}
+CODE_LIKE = re.compile(r"[0-9]")  # a term id with a digit is a code (1, 3.1, TF1), not a word
 
 
 def item_title(item) -> str:
     """e.g. 'Session 3: Data for migration policy'; items without a number: their title."""
     return f"Session {item.number}: {item.title}" if item.number else item.title
+
+
+def term_code(taxonomy, term) -> str:
+    """How a theme or group is referred to in short: 'Policy area 1' when its id is a
+    code (it has a digit: 1, 3.1, TF1); else nothing, since an id that is a word
+    ('web') reads worse than the term's title."""
+    return f"{taxonomy.name} {term.id}" if CODE_LIKE.search(term.id) else ""
+
+
+def term_short_label(taxonomy, term) -> str:
+    """A theme or group where space is short (breadcrumbs): 'Policy area 1', or its title."""
+    return term_code(taxonomy, term) or term.title
+
+
+def term_label(taxonomy, term) -> str:
+    """A theme or group in full: 'Policy area 1: Labour migration', or 'Web platform'."""
+    code = term_code(taxonomy, term)
+    return f"{code}: {term.title}" if code else term.title
 
 
 @dataclass(frozen=True)
@@ -125,5 +145,7 @@ def helpers() -> dict:
     """The functions and labels templates may use."""
     return {"public_url": public_url, "hm": hm, "long_date": long_date,
             "short_date": short_date, "at": at, "iso": iso, "duration": duration,
-            "role_label": role_label, "zone_label": zone_label, "kind_labels": KIND_LABELS,
+            "role_label": role_label, "zone_label": zone_label, "term_code": term_code,
+            "term_label": term_label, "term_short_label": term_short_label,
+            "kind_labels": KIND_LABELS,
             "audience_labels": AUDIENCE_LABELS}
