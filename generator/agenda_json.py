@@ -1,9 +1,10 @@
 """agenda.json: the generator's own model as plain JSON, for other tools.
 
-The fields mirror the content files (content/README.md documents them), with
-three additions: every item's `start`/`end` are full ISO 8601 date-times with
-the meeting's UTC offset, and `page` and `calendar` give output paths relative
-to the site root. Source positions (file, line) are left out.
+The fields follow the content files under the model's names (content/README.md
+documents them: themes' `items` are `terms`, for one), with additions: every
+item's `start`/`end` are full ISO 8601 date-times with the meeting's UTC offset,
+and `page` and `calendar` give output paths relative to the site root. Source
+positions (file, line) are left out.
 """
 from __future__ import annotations
 

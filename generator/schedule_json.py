@@ -81,6 +81,7 @@ def _day(agenda: Agenda, index: Index, base_url: str, positions: dict[str, int],
             event = _event(agenda, index, base_url, day, item)
             event["id"] = positions[item.id]
             rooms.setdefault(event["room"], []).append(event)
+    rooms = {name: rooms[name] for name in _in_declared_order(agenda, rooms)}
     starts = [window(agenda, day, item) for item in day.items]
     return {"index": number, "date": day.date.isoformat(),
             "day_start": _iso(min(start for start, _ in starts)) if starts else
@@ -138,7 +139,17 @@ def _event_room(agenda: Agenda, item: Item) -> str:
 
 def _room_names(agenda: Agenda) -> list[str]:
     names = {_event_room(agenda, item): None for _, item in agenda.items() if item.has_page}
-    return list(names)
+    return _in_declared_order(agenda, names)
+
+
+def _in_declared_order(agenda: Agenda, names) -> list[str]:
+    """Room names in the order of meeting.yaml's `rooms:`, so apps keep their columns
+    stable from day to day; names of no declared room (the venue, for items without
+    a room) follow, in the order given."""
+    place: dict[str, int] = {}
+    for number, room in enumerate(agenda.meeting.rooms):
+        place.setdefault(room.name, number)
+    return sorted(names, key=lambda name: place.get(name, len(place)))
 
 
 def _track(agenda: Agenda, item: Item) -> str | None:

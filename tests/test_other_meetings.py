@@ -76,3 +76,30 @@ def test_an_item_across_a_daylight_saving_change_lasts_its_real_length(tmp_path)
     schedule = json.loads((output / "schedule.json").read_text())
     event = schedule["schedule"]["conference"]["days"][0]["rooms"]
     assert [e["duration"] for room in event.values() for e in room] == ["03:30"]
+
+
+def test_schedule_json_lists_rooms_in_the_order_meeting_yaml_declares_them(tmp_path):
+    """Apps show one column per room: the day's first session being in the second
+    room must not swap the columns."""
+    content = write_meeting(tmp_path / "content")
+    (content / "meeting.yaml").write_text(MEETING + """\
+rooms:
+  - id: hall
+    name: Main hall
+  - id: lab
+    name: Lab
+""")
+    (content / "schedule.yaml").write_text(SCHEDULE.replace("title: Quarterly call", """\
+title: Quarterly call
+        room: lab
+      - id: review
+        kind: session
+        start: "11:00"
+        end: "12:00"
+        title: Budget review
+        room: hall"""))
+    output = tmp_path / "out"
+    Builder(content, TEMPLATES).build(output)
+    conference = json.loads((output / "schedule.json").read_text())["schedule"]["conference"]
+    assert list(conference["days"][0]["rooms"]) == ["Main hall", "Lab"]
+    assert [room["name"] for room in conference["rooms"]] == ["Main hall", "Lab"]
