@@ -108,31 +108,38 @@ _END = b"END:VCALENDAR\r\n"
 
 def _header_parts(meeting: Meeting, base_url: str) -> tuple[bytes, bytes]:
     """BEGIN:VCALENDAR and the calendar properties every file of the meeting has,
-    as the lines before and after its name lines (_name_lines)."""
+    as the lines before and after its name lines."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    if meeting.subtitle or meeting.title:
-        calendar.add("x-wr-caldesc", meeting.subtitle or meeting.title)
     before = _without_end(calendar.to_ical())
+    if meeting.subtitle or meeting.title:
+        before += _text_lines(("X-WR-CALDESC",), meeting.subtitle or meeting.title)
     calendar = icalendar.Calendar()
     calendar.add("x-wr-timezone", meeting.timezone)
     if base_url:
         calendar.add("url", public_url(base_url, HOME))
-    calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
+    calendar.add("refresh-interval", icalendar.vDuration(timedelta(days=1)),
+                 parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")
     return before, _properties_only(calendar)
 
 
 def _name_lines(name: str) -> bytes:
-    """The calendar's name, escaped and folded by icalendar's own content-line code
-    (a Calendar object per file would cost more than the rest of a session's file)."""
     # NAME is RFC 7986; X-WR-* are what Apple, Google and Outlook read for subscriptions.
-    value = icalendar.vText(name)
+    return _text_lines(("NAME", "X-WR-CALNAME"), name)
+
+
+def _text_lines(properties: tuple[str, ...], text: str) -> bytes:
+    """Properties with a TEXT value, escaped and folded by icalendar's content-line
+    code. icalendar types NAME and X-WR-* as unknown and would write them raw
+    (commas unescaped, a line break breaking the file); this is also cheaper than
+    a Calendar object per file."""
+    value = icalendar.vText(text)
     return b"".join(Contentline.from_parts(prop, Parameters(), value).to_ical() + b"\r\n"
-                    for prop in ("NAME", "X-WR-CALNAME"))
+                    for prop in properties)
 
 
 _BEGIN = b"BEGIN:VCALENDAR\r\n"

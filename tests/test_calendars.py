@@ -77,6 +77,15 @@ def test_calendar_names_are_escaped_text(site_with_base_url):
     assert name.count(",") == name.count("\\,")
 
 
+def test_a_subtitle_with_commas_and_line_breaks_is_escaped_text(content, tmp_path):
+    edit(content / "meeting.yaml", "short_title:",
+         "subtitle: |\n  Rabat, Morocco; 20-22 June\n  Hybrid meeting\nshort_title:")
+    raw = (build(content, tmp_path / "out") / MEETING_FILE).read_bytes()
+    unfolded = raw.replace(b"\r\n ", b"").decode("utf-8")
+    assert "X-WR-CALDESC:Rabat\\, Morocco\\; 20-22 June\\nHybrid meeting" in unfolded
+    assert str(parse(tmp_path / "out" / MEETING_FILE)["X-WR-CALDESC"]).startswith("Rabat")
+
+
 def test_session_event_fields(site_with_base_url):
     (event,) = events(site_with_base_url / SESSION_5)
     assert str(event["UID"]) == "session-5@egims-2022"
