@@ -37,8 +37,9 @@ SCALARS = frozenset({bytes, int, float, bool, date, time, type(None)})
 
 @contextmanager
 def collector_paused():
-    """Pause the cycle collector during a rebuild: with a large model in memory its
-    full passes cost a third of a rebuild. Cycles made meanwhile are collected later."""
+    """Pause the cycle collector while the model is loaded or a rebuild runs: with a
+    large model in memory its full passes cost a third of a rebuild. Cycles made
+    meanwhile are collected later."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -9,7 +9,6 @@ systems without fork, render in one process.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import gc
 import os
 import signal
@@ -19,6 +18,11 @@ from functools import partial
 from typing import Callable, Iterator, Sequence
 
 from .errors import RenderError
+
+try:
+    import fcntl
+except ImportError:  # Windows: no fork either, so workers_for() keeps one process
+    fcntl = None
 
 MIN_OUTPUTS = 400          # below this, forking costs more than it saves
 HEADER = struct.Struct("!II")
@@ -150,10 +154,10 @@ def _fork(share: Sequence, render: Callable[[object], bytes],
 
 
 def _widen(pipe: int) -> None:
-    """Let a worker run ahead while the parent renders a slow page: a worker's write
-    waits until the pipe has room, and the parent empties it only between its own
-    pages. The default 64 KiB holds about three session pages; 1 MiB, a chunk of
-    the worker's output (about a tenth of a second of a full build at N=1,000)."""
+    """Let a worker run ahead while the parent renders a slow page: the worker writes
+    through a 1 MiB buffer, and a flush waits until the pipe has room for all of it,
+    which with the default 64 KiB means until the parent has read it in 16 goes, and
+    the parent reads only between its own pages. A 1 MiB pipe takes a whole flush."""
     resize = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux only
     if resize is not None:
         with contextlib.suppress(OSError):  # a lower system limit only costs speed

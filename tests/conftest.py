@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -38,7 +39,7 @@ def site_with_base_url(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def hosted(tmp_path_factory) -> tuple[Path, str]:
+def hosted(tmp_path_factory) -> Iterator[tuple[Path, str]]:
     """(output, base URL): the default site built for the URL it is served at, under a
     sub-path (absolute 404 links and canonical URLs work there)."""
     from browsing import hosted_site

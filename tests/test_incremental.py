@@ -84,8 +84,8 @@ def test_moved_session_leaves_pages_that_only_name_its_day(tmp_path):
     ("people.yaml", "name: Francesca Grum", "name: Francesca Grum-Rossi"),
     ("meeting.yaml", "short_title: Migration", "short_title: The Migration"),
     ("schedule.yaml", "title: Opening", "title: Opening ceremony"),
-    # A day's own fields, and a change to when its first item starts (the overview
-    # shows each day's span): pages that only name the day must still follow.
+    # A day's first time (the overview shows each day's span) and its objective
+    # (the day page and the overview show it), now that a day stands for its heading.
     ("schedule.yaml", 'start: "08:40"', 'start: "08:30"'),
     ("schedule.yaml", "To conclude the work of TF1", "To complete the work of TF1"),
 ])
