@@ -15,6 +15,7 @@ from .errors import ContentError, Problem
 from .load import SourceReader
 from .markdown_store import MarkdownStore
 from .model import Source
+from .relations import Index
 from .plan import Generated, Page, Site, plan_site
 from .render import Renderer
 from .incremental import RenderCache, collector_paused, templates_digest
@@ -47,12 +48,14 @@ class Builder:
         self.reader = SourceReader(self.content_dir)
         self.renderer = Renderer(self.templates_dir)
         self.cache = RenderCache()  # for rebuilds: what each output was last built from
+        self._index: Index | None = None  # the last good load's, reused where unchanged
 
     def check(self, strict: bool = False) -> Loaded:
         """Load and validate; raises ContentError with every problem (and, when
         strict, with the warnings)."""
         self.reader.forget_missing()
-        loaded = load_content(self.content_dir, self.reader)
+        loaded = load_content(self.content_dir, self.reader, self._index)
+        self._index = loaded.index
         if strict and loaded.warnings:
             raise ContentError(list(loaded.warnings))
         return loaded

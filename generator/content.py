@@ -25,8 +25,11 @@ class Loaded:
     warnings: tuple[Problem, ...]
 
 
-def load_content(content_dir: Path, reader: SourceReader | None = None) -> Loaded:
-    """Read and check everything; raise ContentError listing all problems."""
+def load_content(content_dir: Path, reader: SourceReader | None = None,
+                 previous: Index | None = None) -> Loaded:
+    """Read and check everything; raise ContentError listing all problems.
+
+    `previous`: the index of the last load with the same reader (relations.build_index)."""
     content_dir = Path(content_dir)
     reader = reader or SourceReader(content_dir)
     problems = Problems(content_dir)
@@ -53,7 +56,7 @@ def load_content(content_dir: Path, reader: SourceReader | None = None) -> Loade
         raise ContentError(problems.sorted())
     # Validate even when parsing found problems, so one run reports everything.
     agenda = assemble(meeting, people, days, notes)
-    index = build_index(agenda)
+    index = build_index(agenda, previous)
     validate(agenda, index, problems)
     if problems.errors:
         raise ContentError(problems.sorted())

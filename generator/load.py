@@ -182,9 +182,8 @@ class SourceReader:
         return result
 
     def yaml(self, path: Path) -> YamlDoc:
-        name = self._display(path)
-
         def parse(raw: bytes, digest: str) -> YamlDoc:
+            name = self._display(path)
             text, problems = _decode(raw, name)
             data, more = parse_yaml(text, name) if text is not None else (None, [])
             return YamlDoc(path, data, tuple(problems + more))
@@ -192,9 +191,8 @@ class SourceReader:
         return self._cached(path, parse)
 
     def note(self, path: Path) -> NoteDoc:
-        name = self._display(path)
-
         def parse(raw: bytes, digest: str) -> NoteDoc:
+            name = self._display(path)  # only for messages: not worth it on a cache hit
             text, problems = _decode(raw, name)
             front, body, body_line = split_front_matter(text or "")
             meta: object = Located()

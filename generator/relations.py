@@ -4,6 +4,7 @@ page planner; tolerant of dangling references, which the validator reports.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -38,11 +39,29 @@ class Index:
     continuations: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
 
 
-def build_index(agenda: Agenda) -> Index:
-    index = Index(agenda)
+def build_index(agenda: Agenda, previous: Index | None = None) -> Index:
+    """`previous`: the last build's index. When the schedule, people and organisations
+    are the very objects it was built from (the dev server reuses unchanged files'
+    records), its indexes of them are reused: rebuilding them after a note edit cost
+    more than the rest of loading, and pages then get identical inputs, which the
+    rebuild's fingerprints recognise at once."""
+    if previous is not None and _same_schedule(previous.agenda, agenda):
+        index = dataclasses.replace(previous, agenda=agenda)
+    else:
+        index = Index(agenda)
+        _index_schedule(index, agenda)
+    _index_notes(index, agenda)
+    return index
+
+
+def _same_schedule(old: Agenda, new: Agenda) -> bool:
+    return (old.days is new.days and old.people is new.people
+            and old.organisations is new.organisations)
+
+
+def _index_schedule(index: Index, agenda: Agenda) -> None:
     index.people = {p.id: p for p in agenda.people}
     index.organisations = {o.id: o for o in agenda.organisations}
-    index.notes = {n.name: n for n in agenda.notes}
     for person in agenda.people:
         index.members[person.organisation].append(person)
     for day, item in agenda.items():
@@ -54,15 +73,19 @@ def build_index(agenda: Agenda) -> Index:
             index.group_items[group].append((day, item))
         if item.continues:
             index.continuations[item.continues].append(item)
+    for day in agenda.days:
+        index.concurrent.update(concurrent_items(day.items))
+
+
+def _index_notes(index: Index, agenda: Agenda) -> None:
+    index.notes = {n.name: n for n in agenda.notes}
+    index.note_of_item = {}
     for note in agenda.notes:
         if note.session:
             index.note_of_item.setdefault(note.session, note)
     for _, item in agenda.items():
         if item.notes in index.notes:
             index.note_of_item[item.id] = index.notes[item.notes]
-    for day in agenda.days:
-        index.concurrent.update(concurrent_items(day.items))
-    return index
 
 
 def _index_people(index: Index, day: Day, item: Item) -> None:
