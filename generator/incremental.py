@@ -7,7 +7,9 @@ URL, the templates themselves). An output whose fingerprint is the one of the
 last build, and whose file on disk still holds the bytes rendered then, is
 neither rendered nor written again. Fingerprints are content digests, never
 timestamps. Pages whose dependencies plan.py does not declare depend on the
-whole agenda, so an unknown page is re-rendered rather than left stale.
+whole agenda, so an unknown page is re-rendered rather than left stale. An
+output handed the very objects of the last build (records of unchanged files
+and the indexes over them are reused) keeps its fingerprint without a walk.
 
 A day stands for its heading (date, name, objective): a session, person or theme
 page names the day of each item it shows, and moving one item must not re-render
@@ -17,6 +19,7 @@ context or key (a day's timeline rows, calendar keys, the "schedule" scope).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import hashlib
 from contextlib import contextmanager
@@ -59,7 +62,6 @@ class Fingerprints:
     def __init__(self) -> None:
         self._current: dict[int, tuple[object, bytes]] = {}
         self._previous: dict[int, tuple[object, bytes]] = {}
-        self._fields: dict[type, tuple[str, ...]] = {}
 
     def new_build(self) -> None:
         # Keep only objects seen in the last build: the memo holds them, so their ids
@@ -72,9 +74,7 @@ class Fingerprints:
         if kind is str:
             data = value.encode("utf-8", "surrogatepass")
             return b"s%d:" % len(data) + data
-        names = self._fields.get(kind)
-        if names is None:
-            names = self._fields[kind] = _frozen_fields(kind)
+        names = _frozen_fields(kind)
         if names:
             digest = self._remembered(value)
             if digest is not None:
@@ -103,6 +103,7 @@ class Fingerprints:
         return hit[1] if hit[0] is value else None
 
 
+@functools.cache
 def _frozen_fields(kind: type) -> tuple[str, ...]:
     """The fields that make a frozen dataclass's value; () for any other type."""
     if not (dataclasses.is_dataclass(kind) and kind.__dataclass_params__.frozen):
@@ -132,6 +133,11 @@ class RenderCache:
     def __init__(self) -> None:
         self.fingerprints = Fingerprints()
         self.entries: dict[str, tuple[bytes, str]] = {}
+        # Output path -> (the values its fingerprint was computed from, the fingerprint):
+        # when a rebuild hands an output the very same objects again (records of
+        # unchanged files are reused), its fingerprint is known without a walk.
+        self._inputs: dict[str, tuple[tuple, bytes]] = {}
+        self._next_inputs: dict[str, tuple[tuple, bytes]] = {}
 
     def split(self, site: Site, templates: bytes, render: Callable[[object], bytes],
               is_current: Callable[[str, str], bool], digest: Callable[[bytes], str]
@@ -156,6 +162,7 @@ class RenderCache:
             if key is not None:
                 entries[output.path] = (key, digest(data))
         self.entries = entries
+        self._inputs, self._next_inputs = self._next_inputs, {}
         return fresh, unchanged
 
     def _scopes(self, site: Site, templates: bytes) -> dict[str, bytes]:
@@ -170,13 +177,43 @@ class RenderCache:
     def _key(self, output, scopes: dict[str, bytes] | None) -> bytes | None:
         if scopes is None:
             return None
-        try:
-            if isinstance(output, Page):
-                scope = scopes.get(output.scope, scopes["agenda"])
-                return self.fingerprints.of((scope, output.path, output.template, output.title,
-                                             output.context))
-            if isinstance(output, Generated) and output.key is not None:
-                return self.fingerprints.of((scopes["context"], output.path, output.key))
-        except Uncacheable:
-            return None  # a value we cannot fingerprint: always render this output
-        return None
+        if isinstance(output, Page):
+            scope = scopes.get(output.scope, scopes["agenda"])
+            inputs = (scope, output.template, output.title, tuple(output.context.items()))
+        elif isinstance(output, Generated) and output.key is not None:
+            inputs = (scopes["context"], output.key)
+        else:
+            return None
+        known = self._inputs.get(output.path)
+        if known is not None and _same(known[0], inputs):
+            key = known[1]
+        else:
+            try:
+                key = self._fingerprint(output.path, inputs)
+            except Uncacheable:
+                return None  # a value we cannot fingerprint: always render this output
+        self._next_inputs[output.path] = (inputs, key)
+        return key
+
+    def _fingerprint(self, path: str, inputs: tuple) -> bytes:
+        return self.fingerprints.of((path, inputs))
+
+
+def _same(old, new) -> bool:
+    """Whether two fingerprint inputs would get the same fingerprint, judged cheaply:
+    the very same objects, equal scalars, or sequences and frozen records of such
+    (compared on the fields Fingerprints.of reads). Model records are frozen and the
+    planner's lists are never changed once made, so the same object means the same
+    value; anything else (a dict that is not the same object) counts as changed."""
+    if old is new:
+        return True
+    kind = type(old)
+    if kind is not type(new):
+        return False
+    if kind in SCALARS or kind is str:
+        return old == new
+    if kind is tuple or kind is list:
+        return len(old) == len(new) and all(map(_same, old, new))
+    names = _frozen_fields(kind)
+    return bool(names) and all(_same(getattr(old, name), getattr(new, name))
+                               for name in names)

@@ -12,6 +12,7 @@ import pytest
 from bench import edits, synthetic
 from conftest import TEMPLATES, edit
 from generator.build import Builder
+from generator.incremental import RenderCache
 from generator.write import MARKER, SiteSync
 
 BASE_URL = "https://example.org/meetings/m/"
@@ -78,6 +79,30 @@ def test_moved_session_leaves_pages_that_only_name_its_day(tmp_path):
     result = builder.rebuild(sync)
     assert result.rendered < pages_of_the_day / 2
     assert files_of(sync.output) == full_build(content, TEMPLATES, tmp_path / "full")
+
+
+def test_a_note_edit_reuses_the_schedule_indexes_and_fingerprints(live, content, monkeypatch):
+    """Records of unchanged files are the same objects from one rebuild to the next,
+    so the schedule's indexes are reused and pages' fingerprints are not recomputed."""
+    builder, sync, *_ = live
+    before = builder.check().index
+    edit(content / "notes" / "session-5.md", "## Agenda", "## Agenda (revised)")
+    fingerprinted = []
+    original = RenderCache._fingerprint
+    monkeypatch.setattr(RenderCache, "_fingerprint", lambda self, path, inputs:
+                        fingerprinted.append(path) or original(self, path, inputs))
+    result = builder.rebuild(sync)
+    after = builder.check().index
+    assert after.person_appearances is before.person_appearances
+    assert after.note_of_item["session-5"] is not before.note_of_item["session-5"]
+    assert fingerprinted == ["sessions/session-5/index.html"] and result.rendered == 1
+
+
+def test_a_schedule_edit_rebuilds_the_indexes(live, content):
+    builder, *_ = live
+    before = builder.check().index
+    edit(content / "schedule.yaml", "title: Opening", "title: Opening ceremony")
+    assert builder.check().index.person_appearances is not before.person_appearances
 
 
 @pytest.mark.parametrize("file, old, new", [
