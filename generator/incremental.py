@@ -200,11 +200,12 @@ class RenderCache:
 
 
 def _same(old, new) -> bool:
-    """Whether two fingerprint inputs would get the same fingerprint, judged cheaply:
-    the very same objects, equal scalars, or sequences and frozen records of such
-    (compared on the fields Fingerprints.of reads). Model records are frozen and the
-    planner's lists are never changed once made, so the same object means the same
-    value; anything else (a dict that is not the same object) counts as changed."""
+    """Whether two fingerprint inputs are surely the same, judged cheaply: the very
+    same objects, equal scalars, or sequences of such. Model records are frozen and
+    the planner's lists are never changed once made, so the same object means the
+    same value. Records that are not the same object count as changed, even if
+    equal: comparing them field by field on every page would cost more than the
+    fingerprint, which remembers each record's digest once per build."""
     if old is new:
         return True
     kind = type(old)
@@ -214,6 +215,4 @@ def _same(old, new) -> bool:
         return old == new
     if kind is tuple or kind is list:
         return len(old) == len(new) and all(map(_same, old, new))
-    names = _frozen_fields(kind)
-    return bool(names) and all(_same(getattr(old, name), getattr(new, name))
-                               for name in names)
+    return False
