@@ -117,6 +117,12 @@ class Fields:
         if value is None:
             return None
         match = TIME_PATTERN.match(str(value).strip())
+        if not match and isinstance(value, float):  # YAML reads 16.30 as the number 16.3
+            hours, fraction = divmod(value, 1)
+            self.error(key, f"'{key}' in {self.what} must be a 24-hour time HH:MM; YAML "
+                            f"read this as the number {value}: write \"{int(hours):02d}:"
+                            f"{round(fraction * 100):02d}\" with a colon")
+            return None
         if not match:
             self.error(key, f"'{key}' in {self.what} must be a 24-hour time HH:MM "
                             f"(like 09:30 or 13:20), not '{value}'")

@@ -24,6 +24,7 @@ def validate(agenda: Agenda, index: Index, problems: Problems) -> None:
     _check_references(agenda, index, problems)
     _check_notes(agenda, index, problems)
     _warn_unused(agenda, index, problems)
+    _warn_lone_parallel(agenda, problems)
 
 
 def _check_meeting(agenda: Agenda, index: Index, problems: Problems) -> None:
@@ -258,3 +259,16 @@ def _warn_unused(agenda: Agenda, index: Index, problems: Problems) -> None:
                 and org.id not in organisers):
             problems.warn(org.source.file, org.source.line,
                           f"organisation '{org.id}' is not used by any person or item")
+
+
+def _warn_lone_parallel(agenda: Agenda, problems: Problems) -> None:
+    """A `parallel` value no other item of the day shares pairs the item with nothing:
+    most likely a typo in one of two values meant to match."""
+    for day in agenda.days:
+        counts = Counter(item.parallel for item in day.items if item.parallel)
+        for item in day.items:
+            if item.parallel and counts[item.parallel] == 1:
+                problems.warn(item.source.file, item.source.line_of("parallel"),
+                              f"item '{item.id}' is the only one with `parallel: "
+                              f"{item.parallel}` on its day; give the items that run beside "
+                              "it the same value")

@@ -90,6 +90,14 @@ def test_unquoted_time_is_read_as_a_time_not_a_number(content):
     load_content(content)  # YAML 1.1 would read 9:00 as 540; it must stay a valid time
 
 
+def test_time_written_with_a_dot_is_shown_as_the_time_it_means(content):
+    schedule = content / "schedule.yaml"
+    edit(schedule, 'start: "09:00"', "start: 9.30")
+    assert only_error(content) == (
+        f"schedule.yaml:{line_of(schedule, 'start: 9.30')}: 'start' in item 'opening' must be "
+        'a 24-hour time HH:MM; YAML read this as the number 9.3: write "09:30" with a colon')
+
+
 def test_malformed_date_is_reported(content):
     schedule = content / "schedule.yaml"
     edit(schedule, "date: 2022-06-21", "date: 21/06/2022")
@@ -247,6 +255,16 @@ def test_unused_notes_and_people_are_warnings_not_errors(content):
     assert ("notes/orphan.md:1: warning: note is not used by any item; add `notes: orphan.md` "
             "to an item or `session:` to its front matter") in warnings
     assert any(w.endswith("warning: person 'nobody' has no role in any item") for w in warnings)
+
+
+def test_a_parallel_value_no_other_item_shares_is_a_warning(content):
+    schedule = content / "schedule.yaml"
+    edit(schedule, "        title: Opening\n", '        title: Opening\n        parallel: "9"\n')
+    warnings = [str(p) for p in load_content(content).warnings]
+    line = line_of(schedule, 'parallel: "9"')
+    assert (f"schedule.yaml:{line}: warning: item 'opening' is the only one with "
+            "`parallel: 9` on its day; give the items that run beside it the same value"
+            ) in warnings
 
 
 def test_quoted_date_is_still_a_date(content):
