@@ -60,6 +60,16 @@ def browser():
         yield instance
 
 
+def write_content(folder: Path, meeting: str, schedule: str,
+                  people: str = "people: []\n") -> Path:
+    """A content folder for a meeting of another shape, from the text of its files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in (("meeting.yaml", meeting), ("people.yaml", people),
+                       ("schedule.yaml", schedule)):
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     """Replace text in a content file, failing loudly if the text is not there."""
     text = path.read_text(encoding="utf-8")

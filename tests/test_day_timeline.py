@@ -6,7 +6,7 @@ import re
 from datetime import time
 from pathlib import Path
 
-from conftest import TEMPLATES
+from conftest import TEMPLATES, write_content
 from generator.build import Builder
 from generator.model import Item
 from generator.timeline import timeline
@@ -73,11 +73,7 @@ days:
 
 
 def test_the_day_page_shows_a_room_s_sessions_one_after_the_other(tmp_path: Path):
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "meeting.yaml").write_text(MEETING)
-    (content / "people.yaml").write_text("people: []\n")
-    (content / "schedule.yaml").write_text(SCHEDULE)
+    content = write_content(tmp_path / "content", MEETING, SCHEDULE)
     Builder(content, TEMPLATES).build(tmp_path / "out")
     day = (tmp_path / "out" / "days" / "2031-05-10" / "index.html").read_text()
     assert "3 items in 2 parallel columns" in day

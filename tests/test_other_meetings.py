@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import TEMPLATES
+from conftest import TEMPLATES, write_content
 from generator.build import Builder
 from sitecheck import broken_links
 
@@ -29,11 +29,7 @@ days:
 
 
 def write_meeting(folder: Path) -> Path:
-    folder.mkdir()
-    (folder / "meeting.yaml").write_text(MEETING)
-    (folder / "people.yaml").write_text("people: []\n")
-    (folder / "schedule.yaml").write_text(SCHEDULE)
-    return folder
+    return write_content(folder, MEETING, SCHEDULE)
 
 
 def test_a_minimal_meeting_builds_with_working_links(tmp_path):
@@ -63,12 +59,12 @@ def test_without_themes_or_groups_there_are_no_such_pages_or_links(tmp_path):
 
 
 def test_an_item_across_a_daylight_saving_change_lasts_its_real_length(tmp_path):
-    content = write_meeting(tmp_path / "content")
-    (content / "meeting.yaml").write_text(MEETING.replace("America/Sao_Paulo", "America/New_York")
-                                          .replace("2030-01-15", "2024-11-03"))
-    (content / "schedule.yaml").write_text(SCHEDULE.replace("2030-01-15", "2024-11-03")
-                                           .replace('"10:00"', '"00:30"')
-                                           .replace('"11:00"', '"03:00"'))
+    content = write_content(
+        tmp_path / "content",
+        MEETING.replace("America/Sao_Paulo", "America/New_York").replace("2030-01-15",
+                                                                         "2024-11-03"),
+        SCHEDULE.replace("2030-01-15", "2024-11-03").replace('"10:00"', '"00:30"')
+        .replace('"11:00"', '"03:00"'))
     output = tmp_path / "out"
     Builder(content, TEMPLATES).build(output)
     page = (output / "sessions" / "call" / "index.html").read_text()
@@ -81,15 +77,13 @@ def test_an_item_across_a_daylight_saving_change_lasts_its_real_length(tmp_path)
 def test_schedule_json_lists_rooms_in_the_order_meeting_yaml_declares_them(tmp_path):
     """Apps show one column per room: the day's first session being in the second
     room must not swap the columns."""
-    content = write_meeting(tmp_path / "content")
-    (content / "meeting.yaml").write_text(MEETING + """\
+    content = write_content(tmp_path / "content", MEETING + """\
 rooms:
   - id: hall
     name: Main hall
   - id: lab
     name: Lab
-""")
-    (content / "schedule.yaml").write_text(SCHEDULE.replace("title: Quarterly call", """\
+""", SCHEDULE.replace("title: Quarterly call", """\
 title: Quarterly call
         room: lab
       - id: review

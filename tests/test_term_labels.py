@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TEMPLATES
+from conftest import TEMPLATES, write_content
 from generator.build import Builder
 from generator.model import Taxonomy, Term
 from generator.present import term_label, term_short_label
@@ -52,11 +52,8 @@ days:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    content = tmp_path_factory.mktemp("conference") / "content"
-    content.mkdir()
-    (content / "meeting.yaml").write_text(MEETING)
-    (content / "people.yaml").write_text("people: []\n")
-    (content / "schedule.yaml").write_text(SCHEDULE)
+    content = write_content(tmp_path_factory.mktemp("conference") / "content", MEETING,
+                            SCHEDULE)
     output = content.parent / "out"
     Builder(content, TEMPLATES).build(output)
     return output
