@@ -1,10 +1,10 @@
 """A day's programme laid out as rows of side-by-side lanes, for the day page.
 
 Items whose times overlap, directly or through a chain of overlaps, share a row.
-Within a row each room is one lane, in the order the meeting declares its rooms,
-so a room keeps its column all day; items without a room take the first free
-lane of their own. A lane holds items one after another, so two sessions that
-follow each other in one room are stacked, not shown as running at once.
+Within a row each room is one lane, named after it, in the order the meeting
+declares its rooms; items without a room take the first free lane of their own.
+A lane holds items one after another, so two sessions that follow each other in
+one room are stacked, not shown as running at once.
 """
 from __future__ import annotations
 
@@ -15,8 +15,14 @@ from .relations import overlaps
 
 
 @dataclass(frozen=True)
+class Lane:
+    room: str  # a room id, or "" for items without a room
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
 class Row:
-    lanes: tuple[tuple[Item, ...], ...]
+    lanes: tuple[Lane, ...]
 
     @property
     def parallel(self) -> bool:
@@ -25,7 +31,7 @@ class Row:
     @property
     def size(self) -> int:
         """How many items the row holds."""
-        return sum(len(lane) for lane in self.lanes)
+        return sum(len(lane.items) for lane in self.lanes)
 
 
 def timeline(items: tuple[Item, ...], room_order: tuple[str, ...] = ()) -> list[Row]:
@@ -47,7 +53,7 @@ def _overlapping_groups(items: tuple[Item, ...]) -> list[list[Item]]:
     return groups
 
 
-def _lanes(group: list[Item], room_order: tuple[str, ...]) -> tuple[tuple[Item, ...], ...]:
+def _lanes(group: list[Item], room_order: tuple[str, ...]) -> tuple[Lane, ...]:
     by_room: dict[str, list[Item]] = {}
     free: list[list[Item]] = []  # lanes of items without a room
     for item in group:  # in time order
@@ -62,4 +68,5 @@ def _lanes(group: list[Item], room_order: tuple[str, ...]) -> tuple[tuple[Item, 
     rank = {room: position for position, room in enumerate(room_order)}
     rooms = sorted(by_room, key=lambda room: (rank.get(room, len(rank)),
                                               by_room[room][0].start))
-    return tuple(tuple(lane) for lane in [by_room[room] for room in rooms] + free)
+    return (tuple(Lane(room, tuple(by_room[room])) for room in rooms)
+            + tuple(Lane("", tuple(lane)) for lane in free))

@@ -18,7 +18,7 @@ def item(id_: str, start: str, end: str, room: str = "") -> Item:
 
 
 def ids(row) -> list[list[str]]:
-    return [[entry.id for entry in lane] for lane in row.lanes]
+    return [[entry.id for entry in lane.items] for lane in row.lanes]
 
 
 def test_items_that_do_not_overlap_get_rows_of_their_own():
@@ -32,6 +32,7 @@ def test_sessions_following_each_other_in_one_room_share_its_lane():
            item("talk-2", "10:30", "12:00", "hall"))
     (row,) = timeline(day, room_order=("hall", "lab"))
     assert ids(row) == [["talk-1", "talk-2"], ["workshop"]]
+    assert [lane.room for lane in row.lanes] == ["hall", "lab"]
     assert row.parallel and row.size == 3
 
 
@@ -77,6 +78,7 @@ def test_the_day_page_shows_a_room_s_sessions_one_after_the_other(tmp_path: Path
     Builder(content, TEMPLATES).build(tmp_path / "out")
     day = (tmp_path / "out" / "days" / "2031-05-10" / "index.html").read_text()
     assert "3 items in 2 parallel columns" in day
+    assert re.findall(r'<p class="lane-room">([^<]+)</p>', day) == ["Hall A", "Room B"]
     lanes = re.findall(r'<div class="lane">(.*?)</div>(?=<div class="lane">|\s*</div>)', day,
                        re.S)
     assert [re.findall(r'<article [^>]*id="([^"]+)"', lane) for lane in lanes] == [
