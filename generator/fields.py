@@ -7,6 +7,7 @@ file, the line and the fix when the value is missing or of the wrong shape.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from datetime import date, datetime, time
 
@@ -117,11 +118,10 @@ class Fields:
         if value is None:
             return None
         match = TIME_PATTERN.match(str(value).strip())
-        if not match and isinstance(value, float):  # YAML reads 16.30 as the number 16.3
-            hours, fraction = divmod(value, 1)
+        meant = _time_meant(value) if not match else None
+        if meant:
             self.error(key, f"'{key}' in {self.what} must be a 24-hour time HH:MM; YAML "
-                            f"read this as the number {value}: write \"{int(hours):02d}:"
-                            f"{round(fraction * 100):02d}\" with a colon")
+                            f"read this as the number {value}: write \"{meant}\" with a colon")
             return None
         if not match:
             self.error(key, f"'{key}' in {self.what} must be a 24-hour time HH:MM "
@@ -209,3 +209,13 @@ def _kind(value: object) -> str:
     if value is None:
         return "an empty value"
     return f"'{value}'"
+
+
+def _time_meant(value) -> str:
+    """The HH:MM an organiser meant by a time YAML read as a number (16.30 -> 16.3),
+    or "" when the number is no such time."""
+    if not isinstance(value, float) or not math.isfinite(value):
+        return ""
+    hours, fraction = divmod(value, 1)
+    text = f"{int(hours):02d}:{round(fraction * 100):02d}"
+    return text if TIME_PATTERN.match(text) else ""

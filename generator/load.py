@@ -134,7 +134,9 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
     # ("cannot start any token") does not mention tabs, so name it plainly.
     lines = text.splitlines()
     source = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in source[: len(source) - len(source.lstrip(" \t"))]:
+    indent = source[: len(source) - len(source.lstrip(" \t"))]
+    scanner = exc.problem and ("token" in exc.problem or "tab" in exc.problem)
+    if "\t" in indent and scanner:
         return ("YAML syntax error: this line is indented with a tab; YAML needs spaces, "
                 "so replace the tab with spaces")
     what = " ".join(part for part in (exc.context, exc.problem) if part)

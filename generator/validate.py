@@ -83,7 +83,7 @@ def _check_day_order(day: Day, problems: Problems) -> set[str]:
     """Report items ending before they start or listed out of time order; return their ids."""
     misplaced: set[str] = set()
     previous: Item | None = None
-    for item in day.items:
+    for position, item in enumerate(day.items):
         where = item.source
         if item.end <= item.start:
             misplaced.add(item.id)
@@ -92,18 +92,24 @@ def _check_day_order(day: Day, problems: Problems) -> set[str]:
                            f"{item.start:%H:%M}; times are 24-hour, so write 13:20 for 1:20 pm")
         if previous is not None and item.start < previous.start:
             misplaced.add(item.id)
-            problems.error(where.file, where.line_of("start"), _order_message(item, previous))
+            following = day.items[position + 1] if position + 1 < len(day.items) else None
+            problems.error(where.file, where.line_of("start"),
+                           _order_message(item, previous, following))
         previous = item
     return misplaced
 
 
-def _order_message(item: Item, previous: Item) -> str:
+def _order_message(item: Item, previous: Item, following: Item | None) -> str:
     message = (f"item '{item.id}' starts at {item.start:%H:%M}, before the item above it "
                f"({previous.start:%H:%M}); list a day's items in time order across all "
                "rooms, not room by room")
-    if 1 <= item.start.hour < 12:  # a 12-hour afternoon time reads as a morning one
-        written = f"{item.start.hour}:{item.start:%M}"
-        meant = item.start.replace(hour=item.start.hour + 12)
+    # A 12-hour afternoon time reads as a morning one; offer the 24-hour form only
+    # where it would put the item in order between its neighbours.
+    hour = item.start.hour
+    meant = item.start.replace(hour=hour + 12) if 1 <= hour < 12 else None
+    if meant is not None and previous.start <= meant and (
+            following is None or meant <= following.start):
+        written = f"{hour}:{item.start:%M}"
         message += (f"; if {written} is an afternoon time, write it in 24-hour form "
                     f"({meant:%H:%M}, not {written})")
     return message

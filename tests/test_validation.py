@@ -10,6 +10,7 @@ import pytest
 from conftest import edit, line_of
 from generator.content import load_content
 from generator.errors import ContentError
+from generator.load import parse_yaml
 
 
 def errors_of(content) -> list[str]:
@@ -38,6 +39,13 @@ def test_tab_indentation_is_named_plainly(content):
     assert only_error(content) == (f"schedule.yaml:{line_of(schedule, 'title: Opening')}: YAML "
                                    "syntax error: this line is indented with a tab; YAML needs "
                                    "spaces, so replace the tab with spaces")
+
+
+def test_a_tab_is_not_blamed_for_another_mistake_on_its_line():
+    _, problems = parse_yaml("speakers: [\n\t*ana]\n", "schedule.yaml")
+    assert [str(p) for p in problems] == [
+        "schedule.yaml:2: YAML syntax error: found undefined alias; check indentation, colons "
+        "and quotes on this line or the one above"]
 
 
 def test_misspelt_key_is_an_error_that_suggests_the_right_one(content):
@@ -123,6 +131,15 @@ def test_afternoon_time_without_pm_is_caught_as_out_of_order(content):
         f"schedule.yaml:{line}: item 'session-3' starts at 01:20, before the item above it "
         "(12:20); list a day's items in time order across all rooms, not room by room; if "
         "1:20 is an afternoon time, write it in 24-hour form (13:20, not 1:20)")
+
+
+def test_no_afternoon_hint_where_the_afternoon_would_not_fit_either(content):
+    schedule = content / "schedule.yaml"
+    edit(schedule, 'start: "09:00"\n        end: "09:30"', 'start: "08:30"\n        end: "08:40"')
+    line = line_of(schedule, 'start: "08:30"')
+    assert only_error(content) == (
+        f"schedule.yaml:{line}: item 'opening' starts at 08:30, before the item above it "
+        "(08:40); list a day's items in time order across all rooms, not room by room")
 
 
 def test_item_listed_after_a_later_one_asks_for_time_order_across_rooms(content):
