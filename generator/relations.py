@@ -29,14 +29,13 @@ class Index:
     items: dict[str, tuple[Day, Item]] = field(default_factory=dict)
     notes: dict[str, Note] = field(default_factory=dict)
     note_of_item: dict[str, Note] = field(default_factory=dict)
-    person_appearances: dict[str, list[Appearance]] = field(default_factory=lambda: defaultdict(list))
-    organisation_appearances: dict[str, list[Appearance]] = field(
-        default_factory=lambda: defaultdict(list))
-    members: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))
-    theme_items: dict[str, list[tuple[Day, Item]]] = field(default_factory=lambda: defaultdict(list))
-    group_items: dict[str, list[tuple[Day, Item]]] = field(default_factory=lambda: defaultdict(list))
+    person_appearances: dict[str, list[Appearance]] = field(default_factory=dict)
+    organisation_appearances: dict[str, list[Appearance]] = field(default_factory=dict)
+    members: dict[str, list[Person]] = field(default_factory=dict)
+    theme_items: dict[str, list[tuple[Day, Item]]] = field(default_factory=dict)
+    group_items: dict[str, list[tuple[Day, Item]]] = field(default_factory=dict)
     concurrent: dict[str, tuple[Item, ...]] = field(default_factory=dict)
-    continuations: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
+    continuations: dict[str, list[Item]] = field(default_factory=dict)
 
 
 def build_index(agenda: Agenda, previous: Index | None = None) -> Index:
@@ -63,16 +62,16 @@ def _index_schedule(index: Index, agenda: Agenda) -> None:
     index.people = {p.id: p for p in agenda.people}
     index.organisations = {o.id: o for o in agenda.organisations}
     for person in agenda.people:
-        index.members[person.organisation].append(person)
+        index.members.setdefault(person.organisation, []).append(person)
     for day, item in agenda.items():
         index.items.setdefault(item.id, (day, item))
         _index_people(index, day, item)
         for theme in item.themes:
-            index.theme_items[theme].append((day, item))
+            index.theme_items.setdefault(theme, []).append((day, item))
         for group in item.groups:
-            index.group_items[group].append((day, item))
+            index.group_items.setdefault(group, []).append((day, item))
         if item.continues:
-            index.continuations[item.continues].append(item)
+            index.continuations.setdefault(item.continues, []).append(item)
     for day in agenda.days:
         index.concurrent.update(concurrent_items(day.items))
 
@@ -93,10 +92,10 @@ def _index_people(index: Index, day: Day, item: Item) -> None:
         for ref in refs:
             appearance = Appearance(day, item, role, ref)
             if ref.person:
-                index.person_appearances[ref.person].append(appearance)
+                index.person_appearances.setdefault(ref.person, []).append(appearance)
             organisation = ref.organisation or _organisation_of(index, ref.person)
             if organisation:
-                index.organisation_appearances[organisation].append(appearance)
+                index.organisation_appearances.setdefault(organisation, []).append(appearance)
 
 
 def _organisation_of(index: Index, person_id: str) -> str:
