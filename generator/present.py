@@ -21,7 +21,9 @@ ROLE_LABELS = {"chair": ("Chair", "Chairs"), "speaker": ("Speaker", "Speakers"),
                "discussant": ("Discussant", "Discussants")}
 AUDIENCE_LABELS = {"in-person": "In-person participants only",
                    "online": "Online participants only", "all": ""}
-CODE_LIKE = re.compile(r"[0-9]")  # a term id with a digit is a code (1, 3.1, TF1), not a word
+# A term id with a digit (1, 3.1, TF1) or of one to three capitals (A, ML) is a code,
+# shown with the taxonomy's name; any other id is a word, and the title says more.
+CODE_LIKE = re.compile(r"\d|^[A-Z]{1,3}$")
 
 
 def item_title(item) -> str:
@@ -31,8 +33,8 @@ def item_title(item) -> str:
 
 def term_code(taxonomy, term) -> str:
     """How a theme or group is referred to in short: 'Policy area 1' when its id is a
-    code (it has a digit: 1, 3.1, TF1); else nothing, since an id that is a word
-    ('web') reads worse than the term's title."""
+    code (CODE_LIKE); else nothing, since an id that is a word ('web') reads worse
+    than the term's title."""
     return f"{taxonomy.name} {term.id}" if CODE_LIKE.search(term.id) else ""
 
 

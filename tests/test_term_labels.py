@@ -1,7 +1,7 @@
-"""How themes and groups are named: a term whose id is a code (it has a digit) is
-"Policy area 1: Labour migration" or "Task force TF1: Indicators"; a term whose id
-is a word is named by its title alone ("Web platform", never "Track web: Web
-platform"), everywhere."""
+"""How themes and groups are named: a term whose id is a code (it has a digit, or
+is one to three capitals) is "Policy area 1: Labour migration" or "Track A: Web";
+a term whose id is a word is named by its title alone ("Web platform", never
+"Track web: Web platform"), everywhere."""
 from __future__ import annotations
 
 import html
@@ -75,15 +75,15 @@ def h1_of(text: str) -> str:
     return re.sub(r"<[^>]+>", "", re.search(r"<h1>(.*?)</h1>", text).group(1))
 
 
-@pytest.mark.parametrize("term_id", ["1", "2a", "3.1", "10", "TF1", "v2"])
-def test_a_term_whose_id_has_a_digit_is_named_by_taxonomy_id_and_title(term_id):
+@pytest.mark.parametrize("term_id", ["1", "2a", "3.1", "10", "TF1", "v2", "A", "ML"])
+def test_a_term_whose_id_is_a_code_is_named_by_taxonomy_id_and_title(term_id):
     taxonomy = Taxonomy("Policy area", "Policy areas", "policy-areas")
     term = Term(term_id, term_id.lower(), "Labour migration")
     assert term_label(taxonomy, term) == f"Policy area {term_id}: Labour migration"
     assert term_short_label(taxonomy, term) == f"Policy area {term_id}"
 
 
-@pytest.mark.parametrize("term_id", ["web", "keynotes", "open-source"])
+@pytest.mark.parametrize("term_id", ["web", "Web", "keynotes", "open-source", "WEBDEV"])
 def test_a_term_whose_id_is_a_word_is_named_by_its_title_alone(term_id):
     taxonomy = Taxonomy("Track", "Tracks", "tracks")
     term = Term(term_id, term_id.lower(), "Web platform")
