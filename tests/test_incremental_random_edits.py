@@ -32,7 +32,7 @@ def edit_schedule(data: dict, rng: random.Random) -> str:
     day = rng.choice(data["days"])
     item = rng.choice(day["items"])
     what = rng.choice(["shift", "title", "kind", "audience", "tbc", "objective", "day name",
-                       "move to another day"])
+                       "move to another day", "swap notes"])
     if what == "shift":
         delta = rng.choice([-10, 5, 15, 240])
         item["start"] = clock(minutes(item["start"]) + delta)
@@ -49,6 +49,10 @@ def edit_schedule(data: dict, rng: random.Random) -> str:
         day["objective"] = f"{day.get('objective', '')} And more."
     elif what == "day name":
         day["name"] = f"{day.get('name', 'Day')}!"
+    elif what == "swap notes":
+        with_notes = [i for d in data["days"] for i in d["items"] if i.get("notes")]
+        first, second = rng.sample(with_notes, 2)
+        first["notes"], second["notes"] = second["notes"], first["notes"]
     else:
         other = rng.choice(data["days"])
         if other is not day and len(day["items"]) > 1:
@@ -60,6 +64,14 @@ def edit_schedule(data: dict, rng: random.Random) -> str:
     return what
 
 
+def rename_after(path: Path, section: str, key: str, what: str) -> str:
+    """Prefix the first `key` value after `section` in a YAML file."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(section)
+    path.write_text(text[:start] + text[start:].replace(key, f"{key}New ", 1), encoding="utf-8")
+    return what
+
+
 def random_edit(content: Path, rng: random.Random, round_: int) -> str:
     draw = rng.random()
     if draw < 0.25:
@@ -68,10 +80,9 @@ def random_edit(content: Path, rng: random.Random, round_: int) -> str:
                         encoding="utf-8")
         return f"note {note.name}"
     if draw < 0.35:
-        people = content / "people.yaml"
-        people.write_text(people.read_text(encoding="utf-8").replace("name: ", "name: Dr ", 1),
-                          encoding="utf-8")
-        return "person renamed"
+        return rename_after(content / "people.yaml", "\npeople:", "name: ", "person renamed")
+    if draw < 0.45:
+        return rename_after(content / "meeting.yaml", "\nthemes:", "title: ", "theme renamed")
     schedule = content / "schedule.yaml"
     data = yaml.safe_load(schedule.read_text(encoding="utf-8"))
     what = edit_schedule(data, rng)
