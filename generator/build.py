@@ -81,8 +81,6 @@ class Builder:
         if store is None:
             save = None
         else:
-            markdown.preload(store.load())
-
             def save(slot: int, slots: int) -> None:
                 store.save(slot, markdown.used_entries(), slots)
         return parallel.render_all(site.outputs, lambda output: self.renderer.render(output, site),
@@ -98,22 +96,32 @@ class Builder:
         with collector_paused():
             loaded = self.check(strict)
             site = self.plan(loaded)
-        store = None
-        if cache_dir is not None:
-            store = MarkdownStore(cache_dir, self.renderer.markdown.settings())
+        store = self._markdown_store(cache_dir)
         # Pages stream into a staging folder; on any error it is discarded and
         # the last good output stays as it was.
         count = write_site(self._render_on_all_cores(site, store), output)
         return BuildResult(count, count, time.perf_counter() - started, loaded.warnings)
 
-    def rebuild(self, sync: SiteSync, templates_changed: bool = True) -> BuildResult:
+    def _markdown_store(self, cache_dir: Path | None) -> MarkdownStore | None:
+        """The Markdown cache in `cache_dir`, its entries handed to the renderer."""
+        if cache_dir is None:
+            return None
+        store = MarkdownStore(cache_dir, self.renderer.markdown.settings())
+        self.renderer.markdown.preload(store.load())
+        return store
+
+    def rebuild(self, sync: SiteSync, templates_changed: bool = True,
+                cache_dir: Path | None = None) -> BuildResult:
         """An in-place rebuild for the dev server: only changed files are written.
 
         Recompiling every template costs more than the rest of a small rebuild,
-        so the server says whether any template changed."""
+        so the server says whether any template changed. `cache_dir`: a Markdown
+        cache to start from and save to, for the server's first build (later ones
+        keep rendered Markdown in memory)."""
         started = time.perf_counter()
         if templates_changed:
             self.renderer.reload_templates()
+        store = self._markdown_store(cache_dir)
         with collector_paused():
             loaded = self.check()
             site = self.plan(loaded)
@@ -122,6 +130,8 @@ class Builder:
                 site, templates_digest(self.templates_dir),
                 lambda output: self.renderer.render(output, site), sync.current, digest)
             written, _ = sync.sync(rendered, unchanged)
+        if store is not None:
+            store.save(0, self.renderer.markdown.used_entries(), 1)
         return BuildResult(len(rendered) + len(unchanged), written,
                            time.perf_counter() - started, loaded.warnings, len(rendered))
 

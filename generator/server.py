@@ -26,6 +26,7 @@ from tornado.ioloop import PeriodicCallback
 
 from .build import Builder, BuildResult
 from .errors import AgendaError, ContentError
+from .markdown_store import default_folder
 from .serve_http import BuildStatus, ReloadSocket, is_loopback, make_application
 from .write import SiteSync, check_output_dir
 
@@ -138,8 +139,11 @@ class Rebuilder:
     async def first_build(self) -> None:
         # A rebuild, not a full build: it fills the render cache, so the first save
         # re-renders only what it changed, and it renders in this process (a full
-        # build forks workers, which a process with threads should not do).
-        await self._run(lambda: self.builder.rebuild(self.sync), "Initial build")
+        # build forks workers, which a process with threads should not do). It
+        # shares `agenda build`'s Markdown cache, the largest part of a first build.
+        cache = default_folder(self.output)
+        await self._run(lambda: self.builder.rebuild(self.sync, cache_dir=cache),
+                        "Initial build")
 
     def start(self) -> None:
         # The first scan inventories the files; it reports those saved since the watcher began.

@@ -10,6 +10,7 @@ from generator import markdown_store, parallel
 from generator.build import Builder
 from generator.cli import main
 from generator.errors import OutputError
+from generator.write import SiteSync
 
 
 def snapshot(folder):
@@ -105,3 +106,20 @@ def test_foreign_files_do_not_break_loading(tmp_path, name):
     (tmp_path / name).write_text("whatever")
     store = markdown_store.MarkdownStore(tmp_path, "s")
     assert store.load() == {}
+
+
+def test_the_dev_server_s_first_build_starts_from_the_build_cache(content, tmp_path,
+                                                                   monkeypatch):
+    """`agenda serve` after `agenda build` finds the notes rendered; and it leaves a
+    cache the next build can use."""
+    cache = tmp_path / "cache"
+    build(content, tmp_path / "built", "--cache-dir", str(cache))
+    converted = []
+    builder = Builder(content, TEMPLATES)
+    real = builder.renderer.markdown._md.convert
+    monkeypatch.setattr(builder.renderer.markdown._md, "convert",
+                        lambda text: converted.append(text) or real(text))
+    builder.rebuild(SiteSync(tmp_path / "live"), cache_dir=cache)
+    assert converted == [markdown_store.PROBE]  # only the settings probe was rendered
+    assert snapshot(tmp_path / "live") == snapshot(tmp_path / "built")
+    assert len(entries(cache)) > 20
