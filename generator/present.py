@@ -38,6 +38,12 @@ def term_code(taxonomy, term) -> str:
     return f"{taxonomy.name} {term.id}" if CODE_LIKE.search(term.id) else ""
 
 
+def term_tag(term) -> str:
+    """A theme or group after its taxonomy's name ('Policy areas: 3, 4'): its id when
+    that is a code, else its title."""
+    return term.id if CODE_LIKE.search(term.id) else term.title
+
+
 def term_short_label(taxonomy, term) -> str:
     """A theme or group where space is short (breadcrumbs): 'Policy area 1', or its title."""
     return term_code(taxonomy, term) or term.title
@@ -149,5 +155,6 @@ def helpers() -> dict:
             "short_date": short_date, "at": at, "iso": iso, "duration": duration,
             "role_label": role_label, "zone_label": zone_label, "term_code": term_code,
             "term_label": term_label, "term_short_label": term_short_label,
+            "term_tag": term_tag,
             "kind_labels": KIND_LABELS,
             "audience_labels": AUDIENCE_LABELS}

@@ -118,6 +118,14 @@ def test_parallel_sessions_are_grouped_on_the_day_and_linked_to_each_other(site)
     assert 'href="../session-10b/index.html"' in page_a
 
 
+def test_day_page_entries_name_their_policy_areas_and_task_forces(site):
+    day = text(site / "days" / "2022-06-20" / "index.html")
+    session4 = re.search(r'<article [^>]*id="session-4".*?</article>', day, re.S).group(0)
+    assert re.search(r'Policy areas: <a href="../../policy-areas/3/index.html">3</a>, '
+                     r'<a href="../../policy-areas/4/index.html">4</a>, .*?>6</a>', session4)
+    assert 'Task force: <a href="../../task-forces/tf1/index.html">TF1</a>' in session4
+
+
 def test_in_person_only_and_tbc_marks_are_shown(site):
     assert "In-person participants only" in text(site / "sessions" / "session-11" / "index.html")
     opening = text(site / "sessions" / "opening" / "index.html")

@@ -124,3 +124,9 @@ def test_a_number_like_id_term_keeps_taxonomy_name_and_id_on_every_page(site):
     assert "Topic 2a: Data sharing</a>" in page(site, "sessions/keynote")
     assert re.search(r'<a href="2a/index.html"><span class="term-id">Topic 2a</span>: '
                      r"Data sharing</a>", page(site, "topics"))
+
+
+def test_a_day_page_tags_items_with_word_terms_by_title_and_codes_by_id(site):
+    day = page(site, "days/2031-05-06")
+    assert 'Track: <a href="../../tracks/web/index.html">Web platform</a>' in day
+    assert re.search(r'>2a</a>', day)
