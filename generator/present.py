@@ -31,17 +31,21 @@ def item_title(item) -> str:
     return f"Session {item.number}: {item.title}" if item.number else item.title
 
 
+def _has_code(term) -> bool:
+    return CODE_LIKE.search(term.id) is not None
+
+
 def term_code(taxonomy, term) -> str:
     """How a theme or group is referred to in short: 'Policy area 1' when its id is a
     code (CODE_LIKE); else nothing, since an id that is a word ('web') reads worse
     than the term's title."""
-    return f"{taxonomy.name} {term.id}" if CODE_LIKE.search(term.id) else ""
+    return f"{taxonomy.name} {term.id}" if _has_code(term) else ""
 
 
 def term_tag(term) -> str:
     """A theme or group after its taxonomy's name ('Policy areas: 3, 4'): its id when
     that is a code, else its title."""
-    return term.id if CODE_LIKE.search(term.id) else term.title
+    return term.id if _has_code(term) else term.title
 
 
 def term_short_label(taxonomy, term) -> str:
@@ -155,6 +159,5 @@ def helpers() -> dict:
             "short_date": short_date, "at": at, "iso": iso, "duration": duration,
             "role_label": role_label, "zone_label": zone_label, "term_code": term_code,
             "term_label": term_label, "term_short_label": term_short_label,
-            "term_tag": term_tag,
-            "kind_labels": KIND_LABELS,
+            "term_tag": term_tag, "kind_labels": KIND_LABELS,
             "audience_labels": AUDIENCE_LABELS}
