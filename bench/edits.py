@@ -5,7 +5,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.content import load_content
+from generator.content.pipeline import load_content
 
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

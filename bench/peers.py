@@ -13,8 +13,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.content import Loaded
-from generator.present import hm
+from generator.content.pipeline import Loaded
+from generator.site.present import hm
 
 
 @dataclass(frozen=True)

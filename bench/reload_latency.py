@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.content import load_content  # noqa: E402
-from generator.urls import item_path  # noqa: E402
+from generator.content.pipeline import load_content  # noqa: E402
+from generator.site.urls import item_path  # noqa: E402
 
 TIMEOUT = 60.0
 

@@ -26,9 +26,9 @@ import time
 from pathlib import Path
 
 from bench import edits, peers, synthetic
-from generator.build import Builder
-from generator.content import load_content
-from generator.write import SiteSync
+from generator.site.build import Builder
+from generator.content.pipeline import load_content
+from generator.site.write import SiteSync
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"

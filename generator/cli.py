@@ -9,9 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import Builder
+from .site.build import Builder
 from .errors import AgendaError, ContentError, OutputError
-from .markdown_store import FOLDER, default_folder
+from .site.markdown_store import FOLDER, default_folder
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_TEMPLATES = Path("templates")
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     builder = Builder(args.content, args.templates, getattr(args, "base_url", ""))
     if args.command == "serve":
-        from .server import serve  # the server's dependencies load only when serving
+        from .preview.server import serve  # the server's dependencies load only when serving
         return serve(builder, args.output, args.host, args.port)
     if args.command == "check":
         loaded = builder.check(strict=args.strict)

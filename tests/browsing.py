@@ -76,7 +76,7 @@ def serve(directory: Path):
 def hosted_site(output: Path):
     """The default content built for the URL it is then served at (the 404 page's links
     are absolute, so it only works at any depth when the build knows its public URL)."""
-    from generator.build import Builder
+    from generator.site.build import Builder
     from conftest import CONTENT, TEMPLATES
     output.mkdir(parents=True, exist_ok=True)
     with serve(output) as base:

@@ -8,7 +8,7 @@ from typing import Iterator
 
 import pytest
 
-from generator.build import Builder
+from generator.site.build import Builder
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench import edits, synthetic
-from generator.content import load_content
+from generator.content.pipeline import load_content
 
 
 def _files(folder: Path) -> dict[str, bytes]:

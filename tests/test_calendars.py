@@ -13,7 +13,7 @@ import icalendar
 import pytest
 
 from conftest import CONTENT, TEMPLATES, edit
-from generator.build import Builder
+from generator.site.build import Builder
 from sitecheck import internal_target, read_page
 
 MEETING_FILE = "egims-2022.ics"

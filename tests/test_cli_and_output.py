@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT, TEMPLATES, edit, line_of
 from generator.cli import main
-from generator.write import MARKER
+from generator.site.write import MARKER
 
 
 def snapshot(folder):

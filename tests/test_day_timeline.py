@@ -7,9 +7,9 @@ from datetime import time
 from pathlib import Path
 
 from conftest import TEMPLATES, write_content
-from generator.build import Builder
-from generator.model import Item
-from generator.timeline import timeline
+from generator.site.build import Builder
+from generator.content.model import Item
+from generator.site.timeline import timeline
 
 
 def item(id_: str, start: str, end: str, room: str = "") -> Item:

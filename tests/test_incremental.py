@@ -11,9 +11,9 @@ import pytest
 
 from bench import edits, synthetic
 from conftest import TEMPLATES, edit
-from generator.build import Builder
-from generator.incremental import RenderCache
-from generator.write import MARKER, SiteSync
+from generator.site.build import Builder
+from generator.site.incremental import RenderCache
+from generator.site.write import MARKER, SiteSync
 
 BASE_URL = "https://example.org/meetings/m/"
 

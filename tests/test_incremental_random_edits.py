@@ -11,9 +11,9 @@ from pathlib import Path
 import yaml
 
 from conftest import TEMPLATES
-from generator.build import Builder
+from generator.site.build import Builder
 from generator.errors import ContentError
-from generator.write import SiteSync
+from generator.site.write import SiteSync
 from test_incremental import BASE_URL, files_of, full_build
 
 ROUNDS = 20

@@ -13,8 +13,8 @@ from xml.etree import ElementTree
 import segno
 
 from conftest import TEMPLATES, edit
-from generator.build import Builder
-from generator.urls import public_url
+from generator.site.build import Builder
+from generator.site.urls import public_url
 
 BASE_URL = "https://example.org/meetings/rabat-2022/"
 SCHEMA = "https://schema.org/"

@@ -6,11 +6,12 @@ import json
 import pytest
 
 from conftest import TEMPLATES, edit
-from generator import markdown_store, parallel
-from generator.build import Builder
+from generator.site import markdown_store
+from generator.site import parallel
+from generator.site.build import Builder
 from generator.cli import main
 from generator.errors import OutputError
-from generator.write import SiteSync
+from generator.site.write import SiteSync
 
 
 def snapshot(folder):

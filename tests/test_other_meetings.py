@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from conftest import TEMPLATES, write_content
-from generator.build import Builder
+from generator.site.build import Builder
 from sitecheck import broken_links
 
 MEETING = """\

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, TEMPLATES
-from generator import parallel
-from generator.build import Builder
+from generator.site import parallel
+from generator.site.build import Builder
 from generator.errors import RenderError
 
 

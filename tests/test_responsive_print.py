@@ -12,7 +12,7 @@ import pytest
 
 from browsing import ARTIFACTS, PAGE_KINDS, page_url
 from conftest import CONTENT, TEMPLATES
-from generator.build import Builder
+from generator.site.build import Builder
 
 WIDTHS = (360, 1280)
 DAY_DATE = re.search(r"days/([\d-]+)/", PAGE_KINDS["day"]).group(1)

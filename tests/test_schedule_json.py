@@ -12,8 +12,8 @@ import jsonschema
 import pytest
 
 from conftest import TEMPLATES, edit
-from generator.build import Builder
-from generator.schedule_json import acronym
+from generator.site.build import Builder
+from generator.outputs.schedule_json import acronym
 from sitecheck import internal_target, read_page
 
 SCHEMA = json.loads((Path(__file__).parent / "schemas/c3voc-schedule.schema.json")

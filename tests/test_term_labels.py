@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import TEMPLATES, write_content
-from generator.build import Builder
-from generator.model import Taxonomy, Term
-from generator.present import term_label, term_short_label
+from generator.site.build import Builder
+from generator.content.model import Taxonomy, Term
+from generator.site.present import term_label, term_short_label
 
 MEETING = """\
 id: devconf-2031

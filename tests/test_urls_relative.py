@@ -4,7 +4,7 @@ from __future__ import annotations
 import itertools
 import posixpath
 
-from generator import urls
+from generator.site import urls
 
 PATHS = ["index.html", "404.html", "static/style.css", "days/2022-06-20/index.html",
          "sessions/session-5/index.html", "sessions/session-5/m-session-5.ics",

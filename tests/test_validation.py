@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import edit, line_of
-from generator.content import load_content
+from generator.content.pipeline import load_content
 from generator.errors import ContentError
-from generator.load import parse_yaml
+from generator.content.load import parse_yaml
 
 
 def errors_of(content) -> list[str]:

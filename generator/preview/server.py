@@ -24,11 +24,11 @@ from pathlib import Path
 from livereload.watcher import Watcher
 from tornado.ioloop import PeriodicCallback
 
-from .build import Builder, BuildResult
-from .errors import AgendaError, ContentError
-from .markdown_store import default_folder
+from ..site.build import Builder, BuildResult
+from ..errors import AgendaError, ContentError
+from ..site.markdown_store import default_folder
 from .serve_http import BuildStatus, ReloadSocket, is_loopback, make_application
-from .write import SiteSync, check_output_dir
+from ..site.write import SiteSync, check_output_dir
 
 POLL_MS = 100  # how often the watched folders are scanned for changes
 SCRATCH_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".bak")

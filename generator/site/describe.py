@@ -9,9 +9,9 @@ import json
 import uuid
 from datetime import date, datetime, time, timezone
 
-from .model import Agenda, Day, Item, Meeting, PersonRef
+from ..content.model import Agenda, Day, Item, Meeting, PersonRef
 from .present import KIND_LABELS, role_label
-from .relations import Index
+from ..content.relations import Index
 from . import urls
 
 

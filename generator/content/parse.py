@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from .errors import Problems
+from ..errors import Problems
 from .fields import Fields, records
 from .load import Located, NoteDoc, YamlDoc
 from .model import (AUDIENCES, ITEM_KINDS, STATUSES, Agenda, Day, Item, Meeting, Note,

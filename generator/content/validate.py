@@ -10,7 +10,7 @@ from collections import Counter
 from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from .errors import Problems
+from ..errors import Problems
 from .model import Agenda, Day, Item, Source
 from .relations import Index, overlaps
 

@@ -14,13 +14,14 @@ import re
 from datetime import datetime
 from math import gcd
 
-from . import __version__, urls
-from .describe import (description, distinct_refs, guid, json_bytes, kind_label,
+from .. import __version__
+from ..site import urls
+from ..site.describe import (description, distinct_refs, guid, json_bytes, kind_label,
                        public_item_url, ref_name, window)
-from .present import item_title
-from .model import Agenda, Day, Item
-from .plan import Generated, whole_days
-from .relations import Index
+from ..site.present import item_title
+from ..content.model import Agenda, Day, Item
+from ..site.plan import Generated, whole_days
+from ..content.relations import Index
 
 PATH = "schedule.json"
 SCHEMA_URL = "https://c3voc.de/schedule/schema.json"

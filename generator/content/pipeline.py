@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError, Problem, Problems
+from ..errors import ContentError, Problem, Problems
 from .load import SourceReader
 from .model import Agenda
 from .parse import assemble, parse_meeting, parse_note, parse_people, parse_schedule

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 
-from .model import Day, Item, Organisation, Person, Taxonomy, Term
+from ..content.model import Day, Item, Organisation, Person, Taxonomy, Term
 
 HOME = "index.html"
 

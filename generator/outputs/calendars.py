@@ -19,13 +19,13 @@ import icalendar
 from icalendar.parser import Contentline, Parameters
 import jinja2
 
-from .describe import (description, kind_label, location, public_item_url, sequence, stamp,
+from ..site.describe import (description, kind_label, location, public_item_url, sequence, stamp,
                        window)
-from .present import item_title
-from .model import Agenda, Day, Item, Meeting
-from .plan import Generated, whole_days
-from .relations import Index
-from .urls import public_url, HOME
+from ..site.present import item_title
+from ..content.model import Agenda, Day, Item, Meeting
+from ..site.plan import Generated, whole_days
+from ..content.relations import Index
+from ..site.urls import public_url, HOME
 
 PRODID = "-//agenda//agenda site generator//EN"
 

@@ -14,13 +14,13 @@ import jinja2
 import segno
 from markupsafe import Markup
 
-from . import urls
-from .describe import (distinct_refs, meets_in_person, meets_online, public_item_url,
+from ..site import urls
+from ..site.describe import (distinct_refs, meets_in_person, meets_online, public_item_url,
                        ref_name, venue_text, window)
-from .present import item_title
-from .model import Agenda, Day, Item
-from .plan import Generated
-from .relations import Index
+from ..site.present import item_title
+from ..content.model import Agenda, Day, Item
+from ..site.plan import Generated
+from ..content.relations import Index
 
 QR_FILE = "qr-code.svg"
 QR_SCALE = 4

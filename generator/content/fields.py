@@ -11,7 +11,7 @@ import math
 import re
 from datetime import date, datetime, time
 
-from .errors import Problems
+from ..errors import Problems
 from .load import Located, LocatedList
 from .model import Source
 

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 from typing import Iterable
 
-from .errors import OutputError
+from ..errors import OutputError
 
 MARKER = ".agenda-output"
 MARKER_TEXT = "This folder was created by the agenda generator; it is replaced on every build.\n"

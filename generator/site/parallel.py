@@ -17,7 +17,7 @@ import traceback
 from functools import partial
 from typing import Callable, Iterator, Sequence
 
-from .errors import RenderError
+from ..errors import RenderError
 
 try:
     import fcntl

@@ -10,17 +10,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .content import Loaded, load_content
-from .errors import ContentError, Problem
-from .load import SourceReader
+from ..content.pipeline import Loaded, load_content
+from ..errors import ContentError, Problem
+from ..content.load import SourceReader
 from .markdown_store import MarkdownStore
-from .model import Source
-from .relations import Index
+from ..content.model import Source
+from ..content.relations import Index
 from .plan import Generated, Page, Site, plan_site
 from .render import Renderer
 from .incremental import RenderCache, collector_paused, templates_digest
 from .write import SiteSync, check_output_dir, digest, write_site
-from . import agenda_json, calendars, parallel, schedule_json, seo
+from ..outputs import agenda_json, calendars, schedule_json, seo
+from . import parallel
 
 STATIC_DIR = "static"
 

@@ -14,9 +14,10 @@ import markdown
 from markdown.extensions.toc import slugify_unicode
 from markupsafe import Markup
 
-from .errors import RenderError
+from ..errors import RenderError
 from .plan import Generated, Page, Site
-from . import calendars, markdown_store, present, seo, urls
+from ..outputs import calendars, seo
+from . import markdown_store, present, urls
 
 
 class MarkdownCache:

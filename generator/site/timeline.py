@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Item
-from .relations import overlaps
+from ..content.model import Item
+from ..content.relations import overlaps
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
-from .errors import ContentError, Problems
-from .model import Agenda, Day, Item, Source
-from .relations import Index
+from ..errors import ContentError, Problems
+from ..content.model import Agenda, Day, Item, Source
+from ..content.relations import Index
 from .timeline import timeline
 from . import urls
 from .describe import location

@@ -27,7 +27,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Callable
 
-from .model import Day
+from ..content.model import Day
 from .plan import Generated, Page, Site, whole_days
 
 # Where a value was written (file and line) never shows on a page; leaving it out

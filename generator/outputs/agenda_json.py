@@ -11,12 +11,12 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, time
 
-from . import urls
+from ..site import urls
 from .calendars import calendar_path
-from .describe import json_bytes, public_item_url, window
-from .model import Agenda, Day, Item
-from .plan import Generated, whole_days
-from .relations import Index
+from ..site.describe import json_bytes, public_item_url, window
+from ..content.model import Agenda, Day, Item
+from ..site.plan import Generated, whole_days
+from ..content.relations import Index
 
 PATH = "agenda.json"
 FORMAT_VERSION = 1
