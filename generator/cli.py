@@ -14,7 +14,6 @@ from .errors import AgendaError, ContentError, OutputError
 from .site.markdown_store import FOLDER, default_folder
 
 DEFAULT_CONTENT = Path("content")
-DEFAULT_TEMPLATES = Path("templates")
 DEFAULT_OUTPUT = Path("output")
 
 
@@ -27,8 +26,9 @@ def _parser() -> argparse.ArgumentParser:
     def common(command: argparse.ArgumentParser, strict: bool = True) -> None:
         command.add_argument("--content", type=Path, default=DEFAULT_CONTENT,
                              help="content folder (default: content)")
-        command.add_argument("--templates", type=Path, default=DEFAULT_TEMPLATES,
-                             help="templates folder (default: templates)")
+        command.add_argument("--theme", "--templates", dest="theme", type=Path, default=None,
+                             help="a theme folder whose files override the built-in theme's "
+                                  "(default: the content folder's theme/, if any)")
         if strict:
             command.add_argument("--strict", action="store_true",
                                  help="treat warnings as errors")
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    builder = Builder(args.content, args.templates, getattr(args, "base_url", ""))
+    builder = Builder(args.content, args.theme, getattr(args, "base_url", ""))
     if args.command == "serve":
         from .preview.server import serve  # the server's dependencies load only when serving
         return serve(builder, args.output, args.host, args.port)

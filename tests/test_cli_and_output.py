@@ -62,11 +62,11 @@ def test_template_error_names_template_line_and_keeps_output(content, tmp_path, 
     before = snapshot(output)
     templates = tmp_path / "templates"
     shutil.copytree(TEMPLATES, templates)
-    edit(templates / "person.html", "{{ person.name }}</h1>", "{{ person.nmae }}</h1>")
+    edit(templates / "person.html", "{{ view.name }}</h1>", "{{ view.nmae }}</h1>")
     capsys.readouterr()
     assert build(content, output, templates=templates) == 1
     err = capsys.readouterr().err
-    assert f"templates/person.html:{line_of(templates / 'person.html', 'person.nmae')}:" in err
+    assert f"templates/person.html:{line_of(templates / 'person.html', 'view.nmae')}:" in err
     assert "has no attribute 'nmae'" in err
     assert snapshot(output) == before
     assert not any(".staging-" in p.name for p in tmp_path.iterdir())

@@ -1,4 +1,4 @@
-"""Random organiser edits, each followed by a dev-server rebuild: the site on disk
+"""Random organiser edits (content and templates), each followed by a dev-server rebuild: the site on disk
 is always byte for byte what a full build of the same content writes.
 
 The edits are drawn with a fixed seed, so a failure names a reproducible round.
@@ -6,6 +6,7 @@ The edits are drawn with a fixed seed, so a failure names a reproducible round.
 from __future__ import annotations
 
 import random
+import shutil
 from pathlib import Path
 
 import yaml
@@ -14,7 +15,7 @@ from conftest import TEMPLATES
 from generator.site.build import Builder
 from generator.errors import ContentError
 from generator.site.write import SiteSync
-from test_incremental import BASE_URL, files_of, full_build
+from test_incremental import BASE_URL, SHOW_MORE, files_of, full_build, show_more
 
 ROUNDS = 20
 
@@ -72,9 +73,13 @@ def rename_after(path: Path, section: str, key: str, what: str) -> str:
     return what
 
 
-def random_edit(content: Path, rng: random.Random, round_: int) -> str:
+def random_edit(content: Path, theme: Path, rng: random.Random, round_: int) -> str:
     draw = rng.random()
-    if draw < 0.25:
+    if draw < 0.15:
+        name, snippet = rng.choice(SHOW_MORE)
+        show_more(theme, name, snippet)
+        return f"template {name} shows {snippet}"
+    if draw < 0.3:
         note = rng.choice(sorted((content / "notes").glob("*.md")))
         note.write_text(note.read_text(encoding="utf-8") + f"\nMore in round {round_}.\n",
                         encoding="utf-8")
@@ -93,13 +98,15 @@ def random_edit(content: Path, rng: random.Random, round_: int) -> str:
 
 def test_random_edits_keep_the_live_site_equal_to_a_full_build(content, tmp_path):
     rng = random.Random(20261125)
-    builder = Builder(content, TEMPLATES, BASE_URL)
+    theme = tmp_path / "theme"
+    shutil.copytree(TEMPLATES, theme)
+    builder = Builder(content, theme, BASE_URL)
     sync = SiteSync(tmp_path / "live")
     builder.rebuild(sync)
     checked = 0
     for round_ in range(ROUNDS):
         saved = {path: path.read_bytes() for path in content.rglob("*") if path.is_file()}
-        what = random_edit(content, rng, round_)
+        what = random_edit(content, theme, rng, round_)
         try:
             Builder(content, TEMPLATES).check()
         except ContentError:  # an edit the checker refuses: put the files back
@@ -107,7 +114,7 @@ def test_random_edits_keep_the_live_site_equal_to_a_full_build(content, tmp_path
                 path.write_bytes(data)
             continue
         builder.rebuild(sync)
-        expected, live = full_build(content, TEMPLATES, tmp_path / "full"), files_of(sync.output)
+        expected, live = full_build(content, theme, tmp_path / "full"), files_of(sync.output)
         stale = sorted(p for p in set(expected) | set(live) if live.get(p) != expected.get(p))
         assert not stale, f"round {round_} ({what}): {stale[:5]}"
         checked += 1

@@ -15,7 +15,7 @@ from generator.errors import RenderError
 def planned():
     builder = Builder(CONTENT, TEMPLATES, "https://example.org/m/")
     site = builder.plan(builder.check())
-    return site, lambda output: builder.renderer.render(output, site)
+    return site, lambda output: builder.renderer.render(output, site.base_url)
 
 
 def test_workers_render_the_same_files_as_one_process(planned):

@@ -15,7 +15,7 @@ from ..site import urls
 from .calendars import calendar_path
 from ..site.describe import json_bytes, public_item_url, window
 from ..content.model import Agenda, Day, Item
-from ..site.plan import Generated, whole_days
+from ..site.planned import Generated
 from ..content.relations import Index
 
 PATH = "agenda.json"
@@ -26,8 +26,8 @@ _LEFT_OUT = {"source", "line"}
 def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
     """The `plan_site` extra: agenda.json at the root of the site."""
     return [Generated(PATH, agenda.meeting.source,
-                      lambda: json_bytes(model(agenda, index, base_url)),
-                      key=whole_days(agenda.days))]
+                      lambda: model(agenda, index, base_url), json_bytes,
+                      from_schedule=True)]
 
 
 def model(agenda: Agenda, index: Index, base_url: str) -> dict:

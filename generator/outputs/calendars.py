@@ -12,18 +12,19 @@ free time (TRANSP:TRANSPARENT); per-session files hold just that session.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+import functools
+from dataclasses import dataclass
 from functools import partial
 from zoneinfo import ZoneInfo
 
 import icalendar
 from icalendar.parser import Contentline, Parameters
-import jinja2
 
 from ..site.describe import (description, kind_label, location, public_item_url, sequence, stamp,
                        window)
 from ..site.present import item_title
 from ..content.model import Agenda, Day, Item, Meeting
-from ..site.plan import Generated, whole_days
+from ..site.planned import Generated
 from ..content.relations import Index
 from ..site.urls import public_url, HOME
 
@@ -40,73 +41,113 @@ def calendar_path(meeting: Meeting, target=None) -> str:
     return f"{meeting.id}.ics"
 
 
+@dataclass(frozen=True)
+class EventData:
+    """Every value one VEVENT shows, as plain values (hashable: serialised once)."""
+
+    uid: str
+    zone: str                # the IANA zone of start and end: aware datetimes of two
+    stamp: datetime          # zones compare equal at the same instant
+    last_modified: datetime | None
+    sequence: int
+    start: datetime
+    end: datetime
+    summary: str
+    description: str
+    location: str
+    url: str
+    status: str
+    category: str
+    transparent: bool
+
+
+@dataclass(frozen=True)
+class CalendarView:
+    """A calendar file's view: its header values, zone span and events."""
+
+    name: str
+    description: str         # X-WR-CALDESC
+    timezone: str
+    home: str                # the site's public address, or ""
+    first: date | None       # the zone span to describe; None without events
+    last: date | None
+    events: tuple[EventData, ...]
+
+
 def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
     """The `plan_site` extra: one Generated output per calendar file."""
     meeting = agenda.meeting
     name = meeting.short_title or meeting.title
-    blocks = _Blocks(agenda, index, base_url)
-    # `key`: what each file shows besides the meeting and people, so the dev server's
-    # rebuilds make again only calendars whose items changed (incremental.py).
+    events = _Events(agenda, index, base_url)
     files = [Generated(calendar_path(meeting), meeting.source,
-                       partial(blocks.calendar, name, list(agenda.items())),
-                       key=whole_days(agenda.days))]
+                       partial(events.view, name, list(agenda.items())), calendar_bytes,
+                       from_schedule=True)]
     for day in agenda.days:
         files.append(Generated(calendar_path(meeting, day), day.source, partial(
-            blocks.calendar, f"{name}: {day.name}", [(day, item) for item in day.items]),
-            key=whole_days([day])))
+            events.view, f"{name}: {day.name}", [(day, item) for item in day.items]),
+            calendar_bytes, from_schedule=True))
     for day, item in agenda.items():
         if item.has_page:
             files.append(Generated(calendar_path(meeting, item), item.source, partial(
-                blocks.calendar, f"{name}: {item_title(item)}", [(day, item)]),
-                key=(day.date, item)))
+                events.view, f"{name}: {item_title(item)}", [(day, item)]), calendar_bytes,
+                from_schedule=True))
     return files
 
 
-class _Blocks:
-    """Calendar files assembled from components serialised once per build.
-
-    Each event appears in three files (the meeting's, its day's, its own); the
-    icalendar library turns every component into its own folded lines, and a
-    calendar's bytes are its header lines, its components' bytes in order and
-    END:VCALENDAR, so each VEVENT and VTIMEZONE is serialised once and reused,
-    and so are the header lines all files share (all but the calendar's name).
-    """
+class _Events:
+    """Each item's EventData, made once per build: an event is in three files."""
 
     def __init__(self, agenda: Agenda, index: Index, base_url: str) -> None:
         self.agenda, self.index, self.base_url = agenda, index, base_url
-        self._events: dict[str, bytes] = {}
-        self._zones: dict[tuple[date, date], bytes] = {}
-        self._head = _header_parts(agenda.meeting, base_url)
+        self._made: dict[str, EventData] = {}
 
-    def calendar(self, name: str, entries: list[tuple[Day, Item]]) -> bytes:
-        before, after = self._head
-        parts = [before, _name_lines(name), after]
-        if entries:
-            parts.append(self._zone(entries[0][0].date, entries[-1][0].date))
-        parts.extend(self._event(day, item) for day, item in entries)
-        parts.append(_END)
-        return b"".join(parts)
+    def view(self, name: str, entries: list[tuple[Day, Item]]) -> CalendarView:
+        meeting = self.agenda.meeting
+        return CalendarView(
+            name, meeting.subtitle or meeting.title, meeting.timezone,
+            public_url(self.base_url, HOME) if self.base_url else "",
+            entries[0][0].date if entries else None, entries[-1][0].date if entries else None,
+            tuple(self._event(day, item) for day, item in entries))
 
-    def _zone(self, first: date, last: date) -> bytes:
-        block = self._zones.get((first, last))
-        if block is None:
-            block = zone_component(self.agenda.meeting.timezone, first, last).to_ical()
-            self._zones[first, last] = block
-        return block
-
-    def _event(self, day: Day, item: Item) -> bytes:
+    def _event(self, day: Day, item: Item) -> EventData:
         key = f"{day.date}/{item.id}"
-        block = self._events.get(key)
-        if block is None:
-            block = _event(self.agenda, self.index, self.base_url, day, item).to_ical()
-            self._events[key] = block
-        return block
+        data = self._made.get(key)
+        if data is None:
+            data = event_data(self.agenda, self.index, self.base_url, day, item)
+            self._made[key] = data
+        return data
+
+
+def calendar_bytes(view: CalendarView) -> bytes:
+    """The file: header lines, a VTIMEZONE, the events, END:VCALENDAR.
+
+    The icalendar library turns every component into its own folded lines, so each
+    VEVENT, VTIMEZONE and the shared header lines are serialised once (cached by
+    their values, which is exact) and joined."""
+    before, after = _header_parts(view.description, view.timezone, view.home)
+    parts = [before, _name_lines(view.name), after]
+    if view.events:
+        parts.append(_zone_block(view.timezone, view.first, view.last))
+    parts.extend(map(_event_block, view.events))
+    parts.append(_END)
+    return b"".join(parts)
+
+
+@functools.lru_cache(maxsize=64)
+def _zone_block(zone_name: str, first: date, last: date) -> bytes:
+    return zone_component(zone_name, first, last).to_ical()
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _event_block(data: EventData) -> bytes:
+    return _event(data).to_ical()
 
 
 _END = b"END:VCALENDAR\r\n"
 
 
-def _header_parts(meeting: Meeting, base_url: str) -> tuple[bytes, bytes]:
+@functools.lru_cache(maxsize=16)
+def _header_parts(description: str, zone_name: str, home: str) -> tuple[bytes, bytes]:
     """BEGIN:VCALENDAR and the calendar properties every file of the meeting has,
     as the lines before and after its name lines."""
     calendar = icalendar.Calendar()
@@ -115,12 +156,12 @@ def _header_parts(meeting: Meeting, base_url: str) -> tuple[bytes, bytes]:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     before = _without_end(calendar.to_ical())
-    if meeting.subtitle or meeting.title:
-        before += _text_lines(("X-WR-CALDESC",), meeting.subtitle or meeting.title)
+    if description:
+        before += _text_lines(("X-WR-CALDESC",), description)
     calendar = icalendar.Calendar()
-    calendar.add("x-wr-timezone", meeting.timezone)
-    if base_url:
-        calendar.add("url", public_url(base_url, HOME))
+    calendar.add("x-wr-timezone", zone_name)
+    if home:
+        calendar.add("url", home)
     calendar.add("refresh-interval", icalendar.vDuration(timedelta(days=1)),
                  parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")
@@ -157,30 +198,36 @@ def _properties_only(calendar: icalendar.Calendar) -> bytes:
     return lines[len(_BEGIN):]
 
 
-def _event(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item):
+def event_data(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item) -> EventData:
     meeting = agenda.meeting
     start, end = window(agenda, day, item)
     url = public_item_url(base_url, item, index)
+    return EventData(
+        f"{item.id}@{meeting.id}", meeting.timezone, stamp(meeting), stamp(meeting) if meeting.updated else None,
+        sequence(meeting), start, end, item_title(item), description(item, index, url),
+        location(meeting, item), url, status(meeting, item), kind_label(item),
+        not item.has_page)
+
+
+def _event(data: EventData) -> icalendar.Event:
     event = icalendar.Event()
-    event.add("uid", f"{item.id}@{meeting.id}")
-    event.add("dtstamp", stamp(meeting))
-    if meeting.updated:
-        event.add("last-modified", stamp(meeting))
-    event.add("sequence", sequence(meeting))
-    event.add("dtstart", start)
-    event.add("dtend", end)
-    event.add("summary", item_title(item))
-    text = description(item, index, url)
-    if text:
-        event.add("description", text)
-    place = location(meeting, item)
-    if place:
-        event.add("location", place)
-    if url:
-        event.add("url", url)
-    event.add("status", status(meeting, item))
-    event.add("categories", [kind_label(item)])
-    event.add("transp", "OPAQUE" if item.has_page else "TRANSPARENT")
+    event.add("uid", data.uid)
+    event.add("dtstamp", data.stamp)
+    if data.last_modified:
+        event.add("last-modified", data.last_modified)
+    event.add("sequence", data.sequence)
+    event.add("dtstart", data.start)
+    event.add("dtend", data.end)
+    event.add("summary", data.summary)
+    if data.description:
+        event.add("description", data.description)
+    if data.location:
+        event.add("location", data.location)
+    if data.url:
+        event.add("url", data.url)
+    event.add("status", data.status)
+    event.add("categories", [data.category])
+    event.add("transp", "TRANSPARENT" if data.transparent else "OPAQUE")
     return event
 
 
@@ -242,13 +289,3 @@ def _observance(previous: datetime, onset: datetime):
     part.add("tzoffsetto", onset.utcoffset())
     part.add("tzname", onset.tzname())
     return part
-
-
-@jinja2.pass_context
-def _calendar_link(context, target=None) -> str:
-    return calendar_path(context["meeting"], target)
-
-
-def helpers() -> dict:
-    """Template globals: calendar_path(day|item|None) -> output path of its .ics."""
-    return {"calendar_path": _calendar_link}

@@ -20,7 +20,7 @@ from ..site.describe import (description, distinct_refs, guid, json_bytes, kind_
                        public_item_url, ref_name, window)
 from ..site.present import item_title
 from ..content.model import Agenda, Day, Item
-from ..site.plan import Generated, whole_days
+from ..site.planned import Generated
 from ..content.relations import Index
 
 PATH = "schedule.json"
@@ -31,8 +31,8 @@ FALLBACK_ROOM = "Main"
 def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
     """The `plan_site` extra: schedule.json at the root of the site."""
     return [Generated(PATH, agenda.meeting.source,
-                      lambda: json_bytes(schedule(agenda, index, base_url)),
-                      key=whole_days(agenda.days))]
+                      lambda: schedule(agenda, index, base_url), json_bytes,
+                      from_schedule=True)]
 
 
 def acronym(meeting_id: str) -> str:

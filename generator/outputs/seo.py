@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import io
 import json
+import posixpath
+from functools import partial
 
-import jinja2
 import segno
 from markupsafe import Markup
 
@@ -19,7 +20,7 @@ from ..site.describe import (distinct_refs, meets_in_person, meets_online, publi
                        ref_name, venue_text, window)
 from ..site.present import item_title
 from ..content.model import Agenda, Day, Item
-from ..site.plan import Generated
+from ..site.planned import Generated
 from ..content.relations import Index
 
 QR_FILE = "qr-code.svg"
@@ -126,24 +127,30 @@ def _performers(index: Index, item: Item) -> list[dict]:
     return performers
 
 
-def qr_path(day: Day | None = None) -> str:
-    """Where the QR code of the home page (day None) or of a day page is written."""
-    return f"days/{day.date.isoformat()}/{QR_FILE}" if day else QR_FILE
+def qr_path_of(page: str) -> str:
+    """Where the QR code of a page (the home page, a day page) is written: beside it."""
+    folder = posixpath.dirname(page)
+    return f"{folder}/{QR_FILE}" if folder else QR_FILE
 
 
 def qr_outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
     """The `plan_site` extra: a QR code SVG for the home page and each day page."""
     if not base_url:
         return []
-    targets = [(None, urls.HOME, agenda.meeting.source)]
-    targets += [(day, urls.day_path(day), day.source) for day in agenda.days]
-    return [Generated(qr_path(day), origin,
-                      lambda page=page: _qr_svg(urls.public_url(base_url, page)), key=page)
-            for day, page, origin in targets]
+    targets = [(urls.HOME, agenda.meeting.source)]
+    targets += [(urls.day_path(day), day.source) for day in agenda.days]
+    return [Generated(qr_path_of(page), origin,
+                      partial(urls.public_url, base_url, page), _qr_svg, from_schedule=True)
+            for page, origin in targets]
 
 
 def _qr(url: str) -> segno.QRCode:
     return segno.make(url, error="m", micro=False)
+
+
+def qr_size(url: str) -> tuple[int, int]:
+    """The pixel width and height of the QR code of `url`."""
+    return _qr(url).symbol_size(scale=QR_SCALE)
 
 
 def _qr_svg(url: str) -> bytes:
@@ -151,25 +158,3 @@ def _qr_svg(url: str) -> bytes:
     _qr(url).save(buffer, kind="svg", scale=QR_SCALE, border=4, light="#fff",
                   title=f"QR code: {url}", xmldecl=True)
     return buffer.getvalue()
-
-
-@jinja2.pass_context
-def _qr_code(context, day: Day | None = None) -> dict | None:
-    """What a page needs to show its QR code: path, public URL and pixel size."""
-    base_url = context["site"].base_url
-    if not base_url:
-        return None
-    url = urls.public_url(base_url, urls.day_path(day) if day else urls.HOME)
-    width, height = _qr(url).symbol_size(scale=QR_SCALE)
-    return {"path": qr_path(day), "url": url, "width": width, "height": height}
-
-
-@jinja2.pass_context
-def _event_jsonld(context, day: Day, item: Item) -> dict:
-    site = context["site"]
-    return event_jsonld(site.agenda, site.index, site.base_url, day, item)
-
-
-def helpers() -> dict:
-    """Template globals: json_ld(dict), event_jsonld(day, item), qr_code(day=None)."""
-    return {"json_ld": json_ld, "event_jsonld": _event_jsonld, "qr_code": _qr_code}

@@ -1,4 +1,4 @@
-"""The pipeline, run straight through: load -> validate -> plan -> render -> write.
+"""The pipeline, run straight through: load -> validate -> plan -> views -> render -> write.
 
 `Builder` keeps caches (parsed files, rendered Markdown, compiled templates)
 between runs, so the dev server can call `build` again cheaply.
@@ -16,14 +16,15 @@ from ..content.load import SourceReader
 from .markdown_store import MarkdownStore
 from ..content.model import Source
 from ..content.relations import Index
-from .plan import Generated, Page, Site, plan_site
+from .plan import plan_site
+from .planned import Generated, Page, Site
 from .render import Renderer
-from .incremental import RenderCache, collector_paused, templates_digest
+from .incremental import RenderCache, collector_paused
+from .theme import Theme
+from .views import ViewCache
 from .write import SiteSync, check_output_dir, digest, write_site
 from ..outputs import agenda_json, calendars, schedule_json, seo
 from . import parallel
-
-STATIC_DIR = "static"
 
 
 @dataclass(frozen=True)
@@ -42,13 +43,17 @@ class BuildResult:
 
 
 class Builder:
-    def __init__(self, content_dir: Path, templates_dir: Path, base_url: str = "") -> None:
+    def __init__(self, content_dir: Path, theme_dir: Path | None = None,
+                 base_url: str = "") -> None:
+        """`theme_dir`: an organiser's theme over the built-in one (default:
+        content/theme/ when it exists; theme.py)."""
         self.content_dir = Path(content_dir)
-        self.templates_dir = Path(templates_dir)
+        self.theme = Theme.for_content(self.content_dir, theme_dir)
         self.base_url = base_url.rstrip("/") + "/" if base_url else ""
         self.reader = SourceReader(self.content_dir)
-        self.renderer = Renderer(self.templates_dir)
+        self.renderer = Renderer(self.theme)
         self.cache = RenderCache()  # for rebuilds: what each output was last built from
+        self.views = ViewCache()    # views of the last build, reused where exact
         self._index: Index | None = None  # the last good load's, reused where unchanged
 
     def check(self, strict: bool = False) -> Loaded:
@@ -62,16 +67,16 @@ class Builder:
         return loaded
 
     def plan(self, loaded: Loaded) -> Site:
-        return plan_site(loaded.agenda, loaded.index, self.base_url,
+        """Plan every output and make its view (the stages after validation)."""
+        site = plan_site(loaded.agenda, loaded.index, self.base_url,
                          extras=(self._static_files, calendars.outputs,
                                  schedule_json.outputs, agenda_json.outputs, seo.qr_outputs))
+        return self.views.attach(site)
 
     def _static_files(self, agenda, index, base_url) -> list[Generated]:
-        static = self.templates_dir / STATIC_DIR
-        files = sorted(p for p in static.rglob("*") if p.is_file()) if static.is_dir() else []
-        # key: their bytes are in every fingerprint already (incremental.templates_digest).
-        return [Generated(f"{STATIC_DIR}/{p.relative_to(static).as_posix()}",
-                          Source(str(p), 0), p.read_bytes, key=p.name) for p in files]
+        """The theme's static files; their view is their bytes."""
+        return [Generated(path, Source(str(file), 0), file.read_bytes, _as_is)
+                for path, file in self.theme.static_files().items()]
 
     def _render_on_all_cores(self, site: Site, store: MarkdownStore | None = None
                              ) -> Iterator[tuple[str, bytes]]:
@@ -84,7 +89,8 @@ class Builder:
         else:
             def save(slot: int, slots: int) -> None:
                 store.save(slot, markdown.used_entries(), slots)
-        return parallel.render_all(site.outputs, lambda output: self.renderer.render(output, site),
+        return parallel.render_all(site.outputs,
+                                   lambda output: self.renderer.render(output, site.base_url),
                                    finish=save)
 
     def build(self, output_dir: Path, cache_dir: Path | None = None,
@@ -128,13 +134,22 @@ class Builder:
             site = self.plan(loaded)
             # Render all before writing any; outputs whose inputs are unchanged are skipped.
             rendered, unchanged = self.cache.split(
-                site, templates_digest(self.templates_dir),
-                lambda output: self.renderer.render(output, site), sync.current, digest)
+                site, self.theme.digest(),
+                lambda output: self.renderer.render(output, site.base_url), sync.current, digest)
             written, _ = sync.sync(rendered, unchanged)
         if store is not None:
             store.save(0, self.renderer.markdown.used_entries(), 1)
         return BuildResult(len(rendered) + len(unchanged), written,
                            time.perf_counter() - started, loaded.warnings, len(rendered))
 
+    @property
+    def templates_dir(self) -> Path:
+        """The folder an organiser edits templates in: their theme, else the built-in one."""
+        return self.theme.folders[0]
+
     def protected(self) -> tuple[Path, ...]:
-        return (self.content_dir, self.templates_dir)
+        return (self.content_dir,) + self.theme.folders
+
+
+def _as_is(data: bytes) -> bytes:
+    return data

@@ -1,132 +1,68 @@
-"""Stage 4, plan: decide every output file (its path, template and data) before
-anything is rendered. Two sources that would write one path are refused here.
+"""Stage 4, plan: decide every output file (its path, template or maker, and how
+its view is made) before anything is rendered. Two sources that would write one
+path are refused here. The views stage (views/) then makes each output's view.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
+from functools import partial
 from typing import Callable
 
 from ..errors import ContentError, Problems
-from ..content.model import Agenda, Day, Item, Source
+from ..content.model import Agenda, Source
 from ..content.relations import Index
-from .timeline import timeline
 from . import urls
-from .describe import location
-from .present import Shown, item_title, long_date, shown_items, term_label
-
-
-# What each template reads besides its page's context, so incremental rebuilds
-# (incremental.py) know when a page must be rendered again: "context" = its context
-# plus what every page shows (meeting, day list, people and organisation names);
-# "schedule" = also every day's items. Other templates are taken to read everything.
-TEMPLATE_DEPENDS = {"home.html": "schedule", "day.html": "context", "session.html": "context",
-                    "taxonomy.html": "context", "term.html": "context",
-                    "people.html": "context", "person.html": "context",
-                    "organisations.html": "context", "organisation.html": "context",
-                    "404.html": "context", "sitemap.xml": "schedule"}
-
-
-@dataclass(frozen=True)
-class Page:
-    """An HTML (or XML) file rendered from a template."""
-
-    path: str
-    template: str
-    title: str
-    origin: Source
-    context: dict = field(default_factory=dict, compare=False)
-
-    @property
-    def scope(self) -> str:
-        """What the page shows beyond its context: "context", "schedule" or "agenda"."""
-        return TEMPLATE_DEPENDS.get(self.template, "agenda")
-
-
-@dataclass(frozen=True)
-class Generated:
-    """A file made by a Python function (calendar, JSON); `make` returns bytes."""
-
-    path: str
-    origin: Source
-    make: Callable[[], bytes] = field(compare=False)
-    # The values the bytes depend on (beyond the meeting, people and organisations),
-    # so rebuilds can skip `make` when they are unchanged; None: always made.
-    key: object = field(default=None, compare=False)
-
-
-def whole_days(days) -> tuple:
-    """Days with their items, for the `key` of an output that lists items: in
-    rebuild fingerprints a day alone stands for its heading (incremental.py)."""
-    return tuple((day, day.items) for day in days)
-
-
-@dataclass(frozen=True)
-class Site:
-    agenda: Agenda
-    index: Index
-    base_url: str
-    outputs: tuple
-
-    @cached_property
-    def shown(self) -> dict[str, Shown]:
-        """Each item's label and times as text, by id, for templates' long lists."""
-        return shown_items(self.agenda)
+from .planned import Generated, Page, Site
+from .views import directory, schedule
 
 
 def plan_site(agenda: Agenda, index: Index, base_url: str = "",
               extras: tuple[Callable[[Agenda, Index, str], list], ...] = ()) -> Site:
     """Every output file; `extras` add more (static files, calendars, JSON)."""
     meeting = agenda.meeting
-    pages: list = [Page(urls.HOME, "home.html", meeting.title, meeting.source)]
-    session_items = [(day, item) for day, item in agenda.items() if item.has_page]
-    room_order = tuple(room.id for room in meeting.rooms)
-    for position, day in enumerate(agenda.days):
-        pages.append(Page(urls.day_path(day), "day.html", f"{day.name}: {long_date(day.date)}",
-                          day.source, {
-                              "day": day, "rows": timeline(day.items, room_order),
-                              "previous": agenda.days[position - 1] if position > 0 else None,
-                              "next": agenda.days[position + 1]
-                              if position + 1 < len(agenda.days) else None}))
-    for position, (day, item) in enumerate(session_items):
-        pages.append(Page(urls.item_path(item), "session.html", item_title(item), item.source, {
-            "day": day, "item": item,
-            "previous": session_items[position - 1] if position > 0 else None,
-            "next": session_items[position + 1] if position + 1 < len(session_items) else None,
-            "concurrent": index.concurrent.get(item.id, ()),
-            "continues": index.items.get(item.continues),
-            "continued_by": index.continuations.get(item.id, []),
-            "note": index.note_of_item.get(item.id),
-            "where": location(meeting, item),
-        }))
+    pages: list = [Page(urls.HOME, "home.html", meeting.source,
+                        partial(schedule.home_view, base_url=base_url))]
+    days = agenda.days
+    for n, day in enumerate(days):
+        pages.append(Page(urls.day_path(day), "day.html", day.source,
+                          partial(schedule.day_view, day=day,
+                                              previous=days[n - 1] if n > 0 else None,
+                                              following=days[n + 1] if n + 1 < len(days)
+                                              else None)))
+    sessions = [(day, item) for day, item in agenda.items() if item.has_page]
+    for n, (day, item) in enumerate(sessions):
+        pages.append(Page(urls.item_path(item), "session.html", item.source,
+                          partial(schedule.session_view, day=day, item=item,
+                                  previous=sessions[n - 1][1] if n > 0 else None,
+                                  following=sessions[n + 1][1] if n + 1 < len(sessions)
+                                  else None)))
     for taxonomy, items_of in ((meeting.themes, index.theme_items),
                                (meeting.groups, index.group_items)):
         if not taxonomy.terms:
             continue
-        pages.append(Page(urls.taxonomy_path(taxonomy), "taxonomy.html", taxonomy.plural,
-                          meeting.source, {"taxonomy": taxonomy, "items_of": items_of}))
+        pages.append(Page(urls.taxonomy_path(taxonomy), "taxonomy.html", meeting.source,
+                          partial(directory.taxonomy_view, taxonomy=taxonomy,
+                                                  items_of=items_of)))
         for term in taxonomy.terms:
-            pages.append(Page(urls.term_path(term), "term.html", term_label(taxonomy, term),
-                              term.source, {"taxonomy": taxonomy, "term": term,
-                                            "entries": items_of.get(term.id, [])}))
-    people = sorted(agenda.people, key=lambda p: p.name.casefold())
-    pages.append(Page("people/index.html", "people.html", "People", meeting.source,
-                      {"people": people}))
+            pages.append(Page(urls.term_path(term), "term.html", term.source,
+                              partial(directory.term_view, taxonomy=taxonomy,
+                                                   term=term,
+                                                   entries=items_of.get(term.id, []))))
+    pages.append(Page(urls.PEOPLE, "people.html", meeting.source,
+                      directory.people_view))
     for person in agenda.people:
-        pages.append(Page(urls.person_path(person), "person.html", person.name, person.source,
-                          {"person": person,
-                           "appearances": index.person_appearances.get(person.id, [])}))
-    organisations = sorted(agenda.organisations, key=lambda o: o.name.casefold())
-    pages.append(Page("organisations/index.html", "organisations.html", "Organisations",
-                      meeting.source, {"organisations": organisations}))
+        pages.append(Page(urls.person_path(person), "person.html", person.source,
+                          partial(directory.person_view, person=person)))
+    pages.append(Page(urls.ORGANISATIONS, "organisations.html", meeting.source,
+                      directory.organisations_view))
     for org in agenda.organisations:
-        pages.append(Page(urls.organisation_path(org), "organisation.html", org.name, org.source,
-                          {"organisation": org, "members": index.members.get(org.id, []),
-                           "appearances": index.organisation_appearances.get(org.id, [])}))
-    pages.append(Page("404.html", "404.html", "Page not found", meeting.source,
-                      {"absolute_links": True}))
+        pages.append(Page(urls.organisation_path(org), "organisation.html", org.source,
+                          partial(directory.organisation_view, org=org)))
+    pages.append(Page(urls.NOT_FOUND, "404.html", meeting.source,
+                      lambda parts, frame: directory.not_found_view(frame)))
     if base_url:
-        pages.append(Page("sitemap.xml", "sitemap.xml", "Sitemap", meeting.source))
+        listed = [page.path for page in pages if page.path != urls.NOT_FOUND]
+        pages.append(Page("sitemap.xml", "sitemap.xml", meeting.source,
+                          lambda parts, frame: directory.sitemap_view(base_url, listed)))
     for extra in extras:
         pages.extend(extra(agenda, index, base_url))
     _refuse_shared_paths(pages)

@@ -1,16 +1,13 @@
-"""Presentation helpers shared by templates: times, dates, labels.
+"""The display rules: how times, dates, labels and counts read, written once.
 
-They return plain text; templates decide the markup.
+They return plain text; views (views/) and text outputs (calendars, JSON) use
+them, and templates decide only the markup.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-import jinja2
-
-from .urls import public_url
 
 KIND_LABELS = {"session": "Session", "plenary": "Plenary", "breakout": "Break-out groups",
                "report-back": "Report-back", "opening": "Opening", "closing": "Closing",
@@ -59,35 +56,6 @@ def term_label(taxonomy, term) -> str:
     return f"{code}: {term.title}" if code else term.title
 
 
-@dataclass(frozen=True)
-class Shown:
-    """An item as lists on pages show it: its label and times on its day, as text.
-
-    Made once per build (`shown_items`) because long lists (what runs at the same
-    time, a day's programme) would otherwise format the same values on every page.
-    """
-
-    label: str
-    start: str       # 09:30
-    end: str
-    start_iso: str   # 2022-06-20T09:30+01:00
-    end_iso: str
-    badged: bool     # any badge (audience, to be confirmed, continued) to show
-
-
-def shown_items(agenda) -> dict[str, Shown]:
-    """Shown of every item, by item id."""
-    table = {}
-    for day, item in agenda.items():
-        if item.id not in table:
-            table[item.id] = Shown(
-                item_title(item), hm(item.start), hm(item.end),
-                iso(agenda.local_datetime(day, item.start)),
-                iso(agenda.local_datetime(day, item.end)),
-                item.audience != "all" or bool(item.tbc) or bool(item.continues))
-    return table
-
-
 def hm(moment: time) -> str:
     return moment.strftime("%H:%M")
 
@@ -125,23 +93,15 @@ def role_label(role: str, count: int = 1) -> str:
     return singular if count == 1 else plural
 
 
-@jinja2.pass_context
-def at(context, day, moment: time) -> datetime:
-    """An aware datetime for a time of day in the meeting's zone."""
-    return context["agenda"].local_datetime(day, moment)
-
-
 def iso(moment: datetime) -> str:
     return moment.isoformat(timespec="minutes")
 
 
-@jinja2.pass_context
-def zone_label(context, day=None) -> str:
-    """e.g. 'Rabat time (UTC+01:00)', with the offset of the given day; for the whole
+def zone_label(meeting, when: date | None = None) -> str:
+    """e.g. 'Rabat time (UTC+01:00)', with the offset of the given date; for the whole
     meeting, every offset it goes through: 'Berlin time (UTC+01:00, UTC+02:00 from Sun 31 Mar)'."""
-    meeting = context["meeting"]
-    if day is not None:
-        return f"{zone_city(meeting)} time ({offset_text(_noon(meeting, day.date))})"
+    if when is not None:
+        return f"{zone_city(meeting)} time ({offset_text(_noon(meeting, when))})"
     dates = [meeting.start + timedelta(days=n) for n in range((meeting.end - meeting.start).days + 1)]
     offsets = [offset_text(_noon(meeting, when)) for when in dates]
     changes = [f"{offsets[n]} from {short_date(dates[n])}" for n in range(1, len(dates))
@@ -153,11 +113,13 @@ def _noon(meeting, when: date) -> datetime:
     return datetime.combine(when, time(12), tzinfo=meeting.zone)
 
 
-def helpers() -> dict:
-    """The functions and labels templates may use."""
-    return {"public_url": public_url, "hm": hm, "long_date": long_date,
-            "short_date": short_date, "at": at, "iso": iso, "duration": duration,
-            "role_label": role_label, "zone_label": zone_label, "term_code": term_code,
-            "term_label": term_label, "term_short_label": term_short_label,
-            "term_tag": term_tag, "kind_labels": KIND_LABELS,
-            "audience_labels": AUDIENCE_LABELS}
+def count(number: int, noun: str) -> str:
+    """e.g. '1 session', '3 sessions'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def parallel_label(size: int, lanes: int) -> str:
+    """What a row of parallel items says above them."""
+    if size == lanes:
+        return f"{size} items at the same time"
+    return f"{size} items in {lanes} parallel columns"

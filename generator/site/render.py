@@ -1,8 +1,4 @@
-"""Stage 5, render: turn planned pages into bytes with Jinja templates.
-
-Templates get autoescaping, strict undefined values and a few helpers for links,
-times and Markdown; all decisions stay in Python (plan.py, present.py).
-"""
+"""Stage 6, render: turn each output's view into bytes (Jinja templates for pages)."""
 from __future__ import annotations
 
 import hashlib
@@ -15,9 +11,9 @@ from markdown.extensions.toc import slugify_unicode
 from markupsafe import Markup
 
 from ..errors import RenderError
-from .plan import Generated, Page, Site
-from ..outputs import calendars, seo
-from . import markdown_store, present, urls
+from .planned import Generated, Page
+from .theme import Theme
+from . import markdown_store, urls
 
 
 class MarkdownCache:
@@ -56,84 +52,72 @@ class MarkdownCache:
 
 
 class Renderer:
-    def __init__(self, templates_dir: Path) -> None:
-        self.templates_dir = Path(templates_dir)
+    """Renders each output from its view alone: a page with its template, a generated
+    file with its maker. Templates get autoescaping, strict undefined values and two
+    helpers, `url` and `markdown`; all decisions are made in Python (views/)."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
         self.markdown = MarkdownCache()
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(self.templates_dir)),
+            loader=theme.loader(),
             autoescape=jinja2.select_autoescape(["html", "xml"]),
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True)
         self.env.filters["markdown"] = self.markdown
-        self.env.globals.update(**present.helpers(), **calendars.helpers(),
-                                **seo.helpers())
 
     def reload_templates(self) -> None:
         """Forget compiled templates so edited files are read again."""
         if self.env.cache is not None:
             self.env.cache.clear()
 
-    def render(self, output, site: Site) -> bytes:
+    def render(self, output, base_url: str) -> bytes:
         if isinstance(output, Generated):
-            return output.make()
-        return self.render_page(output, site)
+            return output.make(output.view)
+        return self.render_page(output, base_url)
 
-    def render_page(self, page: Page, site: Site) -> bytes:
+    def render_page(self, page: Page, base_url: str) -> bytes:
         try:
             template = self.env.get_template(page.template)
-            html = template.render(page.context, page=page, site=site,
-                                   meeting=site.agenda.meeting, agenda=site.agenda,
-                                   index=site.index, url=Links(page, site))
+            html = template.render(view=page.view, url=Links(page, base_url))
         except jinja2.TemplateSyntaxError as exc:
-            raise RenderError(f"{self._name(exc.filename)}:{exc.lineno}: template syntax error: "
-                              f"{exc.message}") from exc
+            raise RenderError(f"{self.theme.name(exc.filename)}:{exc.lineno}: template syntax "
+                              f"error: {exc.message}") from exc
         except jinja2.TemplateNotFound as exc:
-            raise RenderError(f"{self.templates_dir}: template '{exc.name}' not found "
+            raise RenderError(f"{self.theme.name(None)}: template '{exc.name}' not found "
                               f"(needed for {page.path})") from exc
         except Exception as exc:
             raise RenderError(f"{self._template_line(exc, page)}: error while rendering "
                               f"{page.path}: {exc}") from exc
         return html.encode("utf-8")
 
-    def _name(self, filename: str | None) -> str:
-        if not filename:
-            return str(self.templates_dir)
-        try:
-            return str(Path(filename).relative_to(self.templates_dir.parent))
-        except ValueError:
-            return filename
-
     def _template_line(self, exc: Exception, page: Page) -> str:
         """The innermost template frame of a rendering error, as file:line."""
         for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-            if frame.filename.startswith(str(self.templates_dir)):
-                return f"{self._name(frame.filename)}:{frame.lineno}"
-        return self._name(str(self.templates_dir / page.template))
+            if self.theme.owns(frame.filename):
+                return f"{self.theme.name(frame.filename)}:{frame.lineno}"
+        return self.theme.name(str(self.theme.folders[0] / page.template))
 
 
 class Links:
-    """`url(target, anchor=False)` in templates: a relative link from the page being
-    rendered to a model object or output path.
+    """`url(path)` in templates: a relative link from the page being rendered to an
+    output path (`days/2022-06-20/index.html#session-5` keeps its anchor).
 
     One per page, passed in the render context rather than a `pass_context` global:
     Jinja copies the context for such a global on every call inside a loop, which
     cost more than the link itself on pages with long lists."""
 
-    def __init__(self, page: Page, site: Site) -> None:
+    def __init__(self, page: Page, base_url: str) -> None:
         self.here = page.path
-        self.site = site
+        self.base_url = base_url
         # The 404 page is served at any depth, so relative links would break there.
-        self.absolute = bool(page.context.get("absolute_links"))
+        self.absolute = bool(getattr(page.view, "absolute_links", False))
 
-    def __call__(self, target, anchor: bool = False) -> str:
-        here = self.here
-        path = target if isinstance(target, str) else None
+    def __call__(self, path: str) -> str:
+        path, _, anchor = path.partition("#")
         if self.absolute:
-            return urls.public_url(self.site.base_url, path or urls.path_of(target))
-        if path is not None:
-            return urls.relative(here, path)
-        if anchor or not getattr(target, "has_page", True):
-            day_page = urls.day_path(self.site.index.items[target.id][0])
-            link = "" if day_page == here else urls.relative(here, day_page)
-            return f"{link}#{target.id}"
-        return urls.relative(here, urls.path_of(target))
+            return urls.public_url(self.base_url, path)
+        if not anchor:
+            return urls.relative(self.here, path)
+        link = "" if path == self.here else urls.relative(self.here, path)
+        return f"{link}#{anchor}"

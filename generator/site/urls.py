@@ -12,6 +12,9 @@ import posixpath
 from ..content.model import Day, Item, Organisation, Person, Taxonomy, Term
 
 HOME = "index.html"
+PEOPLE = "people/index.html"
+ORGANISATIONS = "organisations/index.html"
+NOT_FOUND = "404.html"
 
 
 def day_path(day: Day) -> str:

@@ -1,0 +1,227 @@
+"""The parts many views share: an item as a card, a person reference as a line,
+times, badges and term links, all already text and output paths.
+
+`Parts` makes each part once per build (one card per item, one line per
+reference), so the day page, a theme page and a person page show an item from
+the very same object, and its fingerprint is computed once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+
+from ...content.model import Agenda, Day, Item, PersonRef
+from ...content.relations import Index
+from .. import present, urls
+
+
+@dataclass(frozen=True)
+class Times:
+    """An item's start and end on its day: shown text and ISO datetimes."""
+
+    start: str       # 09:30
+    end: str
+    start_iso: str   # 2022-06-20T09:30+01:00
+    end_iso: str
+
+
+@dataclass(frozen=True)
+class Badge:
+    text: str
+    css: str = ""    # an extra class, e.g. badge-audience
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    """A person (or an organisation speaking as such) in one role of one item."""
+
+    name: str               # "" when an organisation speaks
+    path: str
+    organisation: str       # the organisation's short label
+    organisation_path: str
+    country: str            # shown when there is no organisation
+    role: str               # the role in their own words, e.g. "TF4"
+    tbc: bool
+
+
+@dataclass(frozen=True)
+class RoleGroup:
+    label: str              # "Chair", "Speakers"
+    people: tuple[PersonLine, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    path: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """An item's themes or groups: 'Policy areas' and links to each."""
+
+    heading: str
+    tags: tuple[Link, ...]      # short text, for lists ("3", "Web platform")
+    labels: tuple[Link, ...]    # full text, for the item's own page
+
+
+@dataclass(frozen=True)
+class DayHeading:
+    """What a page says of the day an item is on (not the day's items)."""
+
+    path: str
+    name: str
+    iso: str
+    short_date: str
+    long_date: str
+    zone_label: str
+
+
+@dataclass(frozen=True)
+class ItemCard:
+    """An item as every list and timeline shows it."""
+
+    id: str
+    kind: str
+    kind_label: str
+    has_page: bool
+    path: str               # its page, or its place on the day page
+    label: str              # "Session 3: Title"
+    title: str
+    subtitle: str
+    times: Times
+    badges: tuple[Badge, ...]
+    audience: str           # "In-person participants only"; "" for everyone
+    room: str
+    terms: tuple[TermGroup, ...]
+    roles: tuple[RoleGroup, ...]
+    day: DayHeading
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One person's or organisation's part in one item."""
+
+    role: str               # "Chair"
+    who: PersonLine
+    item: ItemCard
+
+
+class Parts:
+    """Makes shared parts once per build."""
+
+    def __init__(self, agenda: Agenda, index: Index) -> None:
+        self.agenda, self.index, self.meeting = agenda, index, agenda.meeting
+        self._cards: dict[str, ItemCard] = {}
+        self._days: dict[object, DayHeading] = {}
+        self._lines: dict[PersonRef, PersonLine] = {}
+        self._appearances: dict[int, tuple[object, Appearance]] = {}
+        self._rows: dict[int, tuple[Day, tuple]] = {}
+
+    def renew(self, agenda: Agenda, index: Index) -> None:
+        """Serve a new build whose meeting, people, organisations and days are the
+        very records of this one's (only notes changed): every part made so far
+        still holds, since parts read nothing else."""
+        self.agenda, self.index = agenda, index
+
+    def day(self, day: Day) -> DayHeading:
+        heading = self._days.get(day.date)
+        if heading is None:
+            heading = DayHeading(urls.day_path(day), day.name, day.date.isoformat(),
+                                 present.short_date(day.date), present.long_date(day.date),
+                                 present.zone_label(self.meeting, day.date))
+            self._days[day.date] = heading
+        return heading
+
+    def card(self, item: Item) -> ItemCard:
+        card = self._cards.get(item.id)
+        if card is None:
+            day = self.index.items[item.id][0]
+            card = ItemCard(
+                item.id, item.kind, present.KIND_LABELS[item.kind], item.has_page,
+                self.item_path(item), present.item_title(item), item.title, item.subtitle,
+                self.times(day, item), item_badges(item),
+                present.AUDIENCE_LABELS[item.audience],
+                self.meeting.room_name(item.room) if item.room else "",
+                self.terms(item), self.roles(item), self.day(day))
+            self._cards[item.id] = card
+        return card
+
+    def item_path(self, item: Item) -> str:
+        if item.has_page:
+            return urls.item_path(item)
+        return f"{urls.day_path(self.index.items[item.id][0])}#{item.id}"
+
+    def times(self, day: Day, item: Item) -> Times:
+        return self.span(day, item.start, item.end)
+
+    def span(self, day: Day, start: time, end: time) -> Times:
+        return Times(present.hm(start), present.hm(end),
+                     present.iso(self.agenda.local_datetime(day, start)),
+                     present.iso(self.agenda.local_datetime(day, end)))
+
+    def terms(self, item: Item) -> tuple[TermGroup, ...]:
+        groups = []
+        for taxonomy, ids in ((self.meeting.themes, item.themes),
+                              (self.meeting.groups, item.groups)):
+            terms = [term for term in map(taxonomy.get, ids) if term is not None]
+            if ids:
+                groups.append(TermGroup(
+                    taxonomy.plural if len(ids) > 1 else taxonomy.name,
+                    tuple(Link(urls.term_path(t), present.term_tag(t)) for t in terms),
+                    tuple(Link(urls.term_path(t), present.term_label(taxonomy, t))
+                          for t in terms)))
+        return tuple(groups)
+
+    def roles(self, item: Item) -> tuple[RoleGroup, ...]:
+        return tuple(RoleGroup(present.role_label(role, len(refs)),
+                               tuple(self.person_line(ref) for ref in refs))
+                     for role, refs in item.roles() if refs)
+
+    def person_line(self, ref: PersonRef) -> PersonLine:
+        line = self._lines.get(ref)
+        if line is None:
+            line = person_line(ref, self.index)
+            self._lines[ref] = line
+        return line
+
+    def appearance(self, appearance) -> Appearance:
+        """The view of an index Appearance (kept, like the index, while the schedule is)."""
+        hit = self._appearances.get(id(appearance))
+        if hit is None or hit[0] is not appearance:
+            hit = (appearance, Appearance(present.role_label(appearance.role),
+                                          self.person_line(appearance.ref),
+                                          self.card(appearance.item)))
+            self._appearances[id(appearance)] = hit
+        return hit[1]
+
+    def rows(self, day: Day, make) -> tuple:
+        """A day's timeline rows, made by `make(day)` once while the day is the same."""
+        hit = self._rows.get(id(day))
+        if hit is None or hit[0] is not day:
+            hit = (day, make(day))
+            self._rows[id(day)] = hit
+        return hit[1]
+
+
+def person_line(ref: PersonRef, index: Index) -> PersonLine:
+    """The one rule for naming someone in a role: the person and their organisation,
+    else their country; or the organisation alone when no person is named."""
+    person = index.people.get(ref.person) if ref.person else None
+    org = index.organisations.get(ref.organisation or (person.organisation if person else ""))
+    return PersonLine(
+        person.name if person else "", urls.person_path(person) if person else "",
+        org.label if org else "", urls.organisation_path(org) if org else "",
+        person.country if person and not org else "", ref.role, ref.tbc)
+
+
+def item_badges(item: Item) -> tuple[Badge, ...]:
+    """What an item's badges say: its audience, to be confirmed, continued."""
+    badges = []
+    if item.audience != "all":
+        badges.append(Badge(present.AUDIENCE_LABELS[item.audience], "badge-audience"))
+    if item.tbc:
+        badges.append(Badge("To be confirmed", "badge-tbc"))
+    if item.continues:
+        badges.append(Badge("Continued"))
+    return tuple(badges)
