@@ -13,6 +13,7 @@ from ..content.model import Agenda, Day, Item, Meeting, PersonRef
 from .present import KIND_LABELS, role_label
 from ..content.relations import Index
 from . import urls
+from .views.parts import person_line
 
 
 def json_bytes(data: dict) -> bytes:
@@ -66,15 +67,12 @@ def ref_name(ref: PersonRef, index: Index) -> str:
 
 
 def ref_text(ref: PersonRef, index: Index) -> str:
-    """e.g. 'María Isabel Cobos, UNSD (TF4), to be confirmed'."""
-    person = index.people.get(ref.person)
-    org = index.organisations.get(ref.organisation or (person.organisation if person else ""))
-    parts = [ref_name(ref, index)]
-    if person and org:
-        parts.append(org.label)
-    elif person and person.country:
-        parts.append(person.country)
-    text = ", ".join(parts)
+    """e.g. 'María Isabel Cobos, UNSD (TF4), to be confirmed': the page's person line
+    (views.parts.person_line) as text, an organisation speaking alone in full."""
+    line = person_line(ref, index)
+    text = ", ".join(part for part in (line.name or ref_name(ref, index),
+                                       line.organisation if line.name else "", line.country)
+                     if part)
     if ref.role:
         text += f" ({ref.role})"
     return text + (", to be confirmed" if ref.tbc else "")
