@@ -9,7 +9,7 @@ OUTPUT ?= output
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: build check serve test system-deps bench clean
+.PHONY: build check serve test system-deps golden bench clean
 
 # A venv without pip is a half-made one (python3-venv was missing): make it again.
 $(BIN)/pip:
@@ -42,6 +42,11 @@ system-deps:
 
 test: $(TEST_STAMP) system-deps
 	$(BIN)/python -m pytest
+
+# Rebuild the golden output trees tests/test_golden.py compares builds with, after a
+# change meant to change the site; review `git diff tests/golden` before committing.
+golden: $(STAMP)
+	$(BIN)/python -m tools.golden
 
 # Benchmark against Hugo, Pelican and MkDocs in a venv of its own (bench/run.py);
 # BENCH_ARGS e.g. "--sizes 1000 --runs 3".

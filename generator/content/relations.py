@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .model import Agenda, Day, Item, Note, Organisation, Person, PersonRef
+from .overlaps import sweep
 
 
 @dataclass(frozen=True)
@@ -103,23 +104,13 @@ def _organisation_of(index: Index, person_id: str) -> str:
     return person.organisation if person else ""
 
 
-def overlaps(a: Item, b: Item) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def concurrent_items(items: tuple[Item, ...]) -> dict[str, tuple[Item, ...]]:
-    """For each item, the other items of the day whose time overlaps it.
-
-    A sweep over items sorted by start keeps only the items still running, so a
-    day with many rooms costs items x rooms, not items squared.
-    """
-    running: list[Item] = []
+    """For each item's id, the other items of the day whose time overlaps it."""
     found: dict[str, list[Item]] = defaultdict(list)
-    for item in sorted(items, key=lambda i: (i.start, i.end)):
-        running = [other for other in running if other.end > item.start]
-        for other in running:
-            if overlaps(item, other):
-                found[item.id].append(other)
-                found[other.id].append(item)
-        running.append(item)
+    for swept in sweep(items):
+        item = items[swept.position]
+        for earlier in swept.overlapped:
+            other = items[earlier]
+            found[item.id].append(other)
+            found[other.id].append(item)
     return {key: tuple(value) for key, value in found.items()}

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from collections.abc import Iterator
 from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ..errors import Problems
 from .model import Agenda, Day, Item, Source
-from .relations import Index, overlaps
+from .overlaps import sweep
+from .relations import Index
 
 
 def validate(agenda: Agenda, index: Index, problems: Problems) -> None:
@@ -66,17 +68,26 @@ def _check_unique_ids(agenda: Agenda, problems: Problems) -> None:
 
 def _check_day_times(day: Day, problems: Problems) -> None:
     misplaced = _check_day_order(day, problems)
-    running: list[Item] = []
-    for item in sorted(day.items, key=lambda i: i.start):
-        running = [other for other in running if other.end > item.start]
-        for other in running:
-            # A misplaced time overlaps innocent items; blaming them hides the one cause.
-            if {item.id, other.id} & misplaced:
-                continue
-            if overlaps(item, other) and not _may_overlap(item, other):
-                problems.error(item.source.file, item.source.line_of("start"),
-                               _overlap_message(item, other))
-        running.append(item)
+    for item, other in _overlapping_pairs(day.items):
+        # A misplaced time overlaps innocent items; blaming them hides the one cause.
+        if {item.id, other.id} & misplaced:
+            continue
+        if not _may_overlap(item, other):
+            problems.error(item.source.file, item.source.line_of("start"),
+                           _overlap_message(item, other))
+
+
+def _overlapping_pairs(items: tuple[Item, ...]) -> Iterator[tuple[Item, Item]]:
+    """Each pair of overlapping items once, as (reported, other): the one that starts
+    later is reported, or at one start the one listed later."""
+    for swept in sweep(items):
+        item = items[swept.position]
+        for earlier in swept.overlapped:
+            other = items[earlier]
+            if other.start == item.start and earlier > swept.position:
+                yield other, item
+            else:
+                yield item, other
 
 
 def _check_day_order(day: Day, problems: Problems) -> set[str]:

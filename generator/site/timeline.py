@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.model import Item
-from ..content.relations import overlaps
+from ..content.overlaps import sweep
 
 
 @dataclass(frozen=True)
@@ -41,15 +41,13 @@ def timeline(items: tuple[Item, ...], room_order: tuple[str, ...] = ()) -> list[
 
 def _overlapping_groups(items: tuple[Item, ...]) -> list[list[Item]]:
     groups: list[list[Item]] = []
-    group_end = None
-    for item in sorted(items, key=lambda i: (i.start, i.end)):
-        if groups and item.start < group_end and any(overlaps(item, other)
-                                                     for other in groups[-1]):
-            groups[-1].append(item)
-            group_end = max(group_end, item.end)
-        else:
-            groups.append([item])
-            group_end = item.end
+    group_of = [0] * len(items)  # by position
+    for swept in sweep(items):
+        # Groups only grow in sweep order, so the last item it overlaps has the latest group.
+        if not swept.overlapped or group_of[swept.overlapped[-1]] != len(groups) - 1:
+            groups.append([])
+        group_of[swept.position] = len(groups) - 1
+        groups[-1].append(items[swept.position])
     return groups
 
 

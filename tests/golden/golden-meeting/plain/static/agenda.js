@@ -1,0 +1,155 @@
+// Progressive enhancements; every page is complete without this script.
+
+// Time zones: a control switches every time on the page between the meeting's
+// time, the browser's zone and UTC. The choice is kept in localStorage, so it
+// follows the reader from page to page, and always named in visible text.
+(function () {
+  "use strict";
+  var KEY = "agenda.timeMode";
+  var MODES = ["meeting", "local", "utc"];
+  var note = document.querySelector(".zone-note[data-timezone]");
+  if (!note || !window.Intl || !document.querySelectorAll) return;
+  var meetingZone = note.getAttribute("data-timezone");
+  var browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  var lang = document.documentElement.lang || "en";
+  var meetingNote = note.innerHTML;
+  var meetingName = (note.querySelector(".zone-name") || note).textContent;
+  var meetingStart = new Date((note.getAttribute("data-start") || "") + "T12:00:00Z");
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  // Wall-clock fields of an instant in a zone.
+  function fields(zone, instant) {
+    var out = {};
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric",
+      day: "numeric", hour: "numeric", minute: "numeric", second: "numeric"
+    }).formatToParts(instant).forEach(function (part) {
+      if (part.type !== "literal") out[part.type] = parseInt(part.value, 10);
+    });
+    out.hour = out.hour % 24;
+    return out;
+  }
+
+  function offsetText(zone, instant) {
+    var f = fields(zone, instant);
+    var wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+    var minutes = Math.round((wall - instant.getTime()) / 60000);
+    var sign = minutes < 0 ? "\u2212" : "+";
+    minutes = Math.abs(minutes);
+    return "UTC" + sign + pad(Math.floor(minutes / 60)) + ":" + pad(minutes % 60);
+  }
+
+  // "Tue 21 Jun", like the pages' own short dates.
+  function shortDate(zone, instant) {
+    var parts = {};
+    new Intl.DateTimeFormat(lang, { timeZone: zone, weekday: "short", day: "numeric",
+      month: "short" }).formatToParts(instant).forEach(function (part) {
+      parts[part.type] = part.value;
+    });
+    return parts.weekday + " " + parts.day + " " + parts.month;
+  }
+
+  function zoneOf(mode) {
+    return mode === "local" ? browserZone : mode === "utc" ? "UTC" : meetingZone;
+  }
+
+  function label(mode, instant) {
+    if (mode === "utc") return "UTC";
+    if (mode === "local") return "your time (" + browserZone + ", " + offsetText(browserZone, instant) + ")";
+    return meetingName;
+  }
+
+  // A time keeps the meeting day's place on the page; when it falls on another
+  // date in the chosen zone, that date is written next to it.
+  function showTime(element, mode) {
+    if (!element.hasAttribute("data-meeting-text")) {
+      element.setAttribute("data-meeting-text", element.textContent);
+    }
+    if (mode === "meeting") {
+      element.textContent = element.getAttribute("data-meeting-text");
+      return;
+    }
+    var stamp = element.getAttribute("datetime");
+    var instant = new Date(stamp);
+    if (isNaN(instant.getTime())) return;
+    var zone = zoneOf(mode);
+    var f = fields(zone, instant);
+    var text = pad(f.hour) + ":" + pad(f.minute);
+    if (f.year + "-" + pad(f.month) + "-" + pad(f.day) !== stamp.slice(0, 10)) {
+      text += " (" + shortDate(zone, instant) + ")";
+    }
+    element.textContent = text;
+  }
+
+  function showLabel(element, mode) {
+    if (!element.hasAttribute("data-meeting-text")) {
+      element.setAttribute("data-meeting-text", element.textContent);
+    }
+    var date = element.getAttribute("data-date");
+    element.textContent = mode === "meeting" ? element.getAttribute("data-meeting-text")
+      : label(mode, date ? new Date(date + "T12:00:00Z") : meetingStart);
+  }
+
+  function showNote(mode) {
+    if (mode === "meeting") {
+      note.innerHTML = meetingNote;
+      return;
+    }
+    note.textContent = "Times shown in: " + label(mode, meetingStart) + ". The meeting's own time is " +
+      meetingName + " (" + meetingZone + ").";
+  }
+
+  function apply(mode) {
+    var times = document.querySelectorAll("time[datetime*='T']");
+    for (var i = 0; i < times.length; i++) showTime(times[i], mode);
+    var labels = document.querySelectorAll(".zone-label");
+    for (var j = 0; j < labels.length; j++) showLabel(labels[j], mode);
+    showNote(mode);
+    document.documentElement.setAttribute("data-time-mode", mode);
+  }
+
+  function stored() {
+    try {
+      var mode = window.localStorage.getItem(KEY);
+      return MODES.indexOf(mode) >= 0 ? mode : "meeting";
+    } catch (e) {
+      return "meeting";  // storage blocked (private mode, file: URLs in some browsers)
+    }
+  }
+
+  function remember(mode) {
+    try { window.localStorage.setItem(KEY, mode); } catch (e) { /* not remembered */ }
+  }
+
+  function control(mode) {
+    var box = document.createElement("p");
+    box.className = "zone-controls";
+    var caption = document.createElement("label");
+    caption.htmlFor = "time-mode";
+    caption.textContent = "Times shown in: ";
+    var select = document.createElement("select");
+    select.id = "time-mode";
+    var texts = { meeting: "meeting time, " + meetingName, local: label("local", meetingStart),
+                  utc: "UTC" };
+    MODES.forEach(function (value) {
+      var option = document.createElement("option");
+      option.value = value;
+      option.textContent = texts[value];
+      option.selected = value === mode;
+      select.appendChild(option);
+    });
+    select.addEventListener("change", function () {
+      remember(select.value);
+      apply(select.value);
+    });
+    box.appendChild(caption);
+    box.appendChild(select);
+    return box;
+  }
+
+  var mode = stored();
+  var main = document.getElementById("main");
+  if (main) main.insertBefore(control(mode), main.firstChild);
+  if (mode !== "meeting") apply(mode);
+})();
