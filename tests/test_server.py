@@ -132,7 +132,8 @@ def test_broken_yaml_shows_the_error_page_then_the_next_good_save_restores_the_s
     assert len(problems) == 1 and "YAML syntax error" in problems[0]
     assert problems[0] in html.unescape(body) and problems[0] in server.terminal()
     assert "/livereload.js" in body  # the error page reloads by itself too
-    assert server.get("/static/style.css")[0] == 200  # assets are still served
+    stylesheet = next((server.output / "static").glob("style.*.css")).name
+    assert server.get(f"/static/{stylesheet}")[0] == 200  # assets are still served
     assert server.process.poll() is None
     meeting.write_text(good, encoding="utf-8")
     server.wait_for_text("/days/2022-06-21/", "Tuesday 21 June 2022")

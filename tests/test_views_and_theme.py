@@ -2,6 +2,7 @@
 organiser's folder overrides single files of the built-in theme."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,7 +43,7 @@ def test_agenda_build_works_from_another_folder(tmp_path):
                            "--output", str(output), "--no-cache"],
                           cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert (output / "static" / "style.css").read_bytes() == (
+    assert next((output / "static").glob("style.*.css")).read_bytes() == (
         ROOT / "templates" / "static" / "style.css").read_bytes()
     assert "<h1>" in (output / "index.html").read_text(encoding="utf-8")
 
@@ -51,12 +52,26 @@ def test_a_content_theme_stylesheet_alone_restyles_the_site(content, tmp_path):
     (content / "theme" / "static").mkdir(parents=True)
     (content / "theme" / "static" / "style.css").write_text("body { color: rebeccapurple }\n")
     Builder(content).build(tmp_path / "out")
-    assert (tmp_path / "out" / "static" / "style.css").read_text() == \
-        "body { color: rebeccapurple }\n"
-    assert (tmp_path / "out" / "static" / "agenda.js").read_bytes() == (
+    static = tmp_path / "out" / "static"
+    [stylesheet] = static.glob("style.*.css")
+    assert stylesheet.read_text() == "body { color: rebeccapurple }\n"
+    assert next(static.glob("agenda.*.js")).read_bytes() == (
         builtin_folder() / "static" / "agenda.js").read_bytes()
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    assert 'href="static/style.css"' in home
+    assert f'href="static/{stylesheet.name}"' in home
+
+
+def test_static_files_are_published_under_content_hashed_names(content, tmp_path, site):
+    """A new stylesheet gets a new address, so no browser keeps the old one."""
+    [before] = (site / "static").glob("style.*.css")
+    assert re.fullmatch(r"style\.[0-9a-f]{10}\.css", before.name)
+    for page in site.rglob("*.html"):
+        assert f"static/{before.name}" in page.read_text(encoding="utf-8"), page
+    (content / "theme" / "static").mkdir(parents=True)
+    (content / "theme" / "static" / "style.css").write_text("body { margin: 0 }\n")
+    Builder(content).build(tmp_path / "out")
+    [after] = (tmp_path / "out" / "static").glob("style.*.css")
+    assert after.name != before.name
 
 
 def test_an_override_can_change_one_block_of_the_built_in_base(content, tmp_path):
@@ -132,4 +147,4 @@ def test_the_default_theme_folder_is_the_content_theme(content):
 
 def test_relative_static_paths_work_from_nested_pages(site: Path):
     page = (site / "sessions" / "session-5" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../../static/style.css"' in page
+    assert re.search(r'href="\.\./\.\./static/style\.[0-9a-f]{10}\.css"', page)

@@ -6,6 +6,7 @@ between runs, so the dev server can call `build` again cheaply.
 from __future__ import annotations
 
 import time
+from functools import partial
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -68,15 +69,11 @@ class Builder:
 
     def plan(self, loaded: Loaded) -> Site:
         """Plan every output and make its view (the stages after validation)."""
+        assets = self.theme.assets()
         site = plan_site(loaded.agenda, loaded.index, self.base_url,
-                         extras=(self._static_files, calendars.outputs,
+                         extras=(partial(_static_files, assets, self.theme), calendars.outputs,
                                  schedule_json.outputs, agenda_json.outputs, seo.qr_outputs))
-        return self.views.attach(site)
-
-    def _static_files(self, agenda, index, base_url) -> list[Generated]:
-        """The theme's static files; their view is their bytes."""
-        return [Generated(path, Source(str(file), 0), file.read_bytes, _as_is)
-                for path, file in self.theme.static_files().items()]
+        return self.views.attach(site, {name: path for name, (path, _) in assets.items()})
 
     def _render_on_all_cores(self, site: Site, store: MarkdownStore | None = None
                              ) -> Iterator[tuple[str, bytes]]:
@@ -149,6 +146,13 @@ class Builder:
 
     def protected(self) -> tuple[Path, ...]:
         return (self.content_dir,) + self.theme.folders
+
+
+def _static_files(assets: dict, theme: Theme, agenda, index, base_url) -> list[Generated]:
+    """The theme's static files under their hashed names; their view is their bytes."""
+    sources = theme.static_files()
+    return [Generated(path, Source(str(sources[name]), 0), partial(_as_is, data), _as_is)
+            for name, (path, data) in assets.items()]
 
 
 def _as_is(data: bytes) -> bytes:

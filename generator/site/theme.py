@@ -20,6 +20,7 @@ STATIC = "static"
 DEFAULT_PREFIX = "default"      # {% extends "default/base.html" %} in an override
 CONTENT_THEME = "theme"         # content/theme/
 SKIPPED = ("__init__.py", "__pycache__")
+HASH_LENGTH = 10
 
 
 def builtin_folder() -> Path:
@@ -53,15 +54,30 @@ class Theme:
         ])
 
     def static_files(self) -> dict[str, Path]:
-        """Output path -> the file that provides it, an override winning per file."""
+        """Name under static/ -> the file that provides it, an override winning per file."""
         found: dict[str, Path] = {}
         for folder in reversed(self.folders):
             static = folder / STATIC
             if static.is_dir():
                 for path in sorted(static.rglob("*")):
                     if path.is_file() and not _skipped(path):
-                        found[f"{STATIC}/{path.relative_to(static).as_posix()}"] = path
+                        found[path.relative_to(static).as_posix()] = path
         return dict(sorted(found.items()))
+
+    def assets(self) -> dict[str, tuple[str, bytes]]:
+        """Name under static/ -> (output path with a content hash, bytes).
+
+        `style.css` is published as `static/style.1a2b3c4d5e.css`: a new version gets
+        a new address, so browsers and proxies that keep the old one for a year
+        still fetch the new one at once."""
+        published = {}
+        for name, path in self.static_files().items():
+            data = path.read_bytes()
+            stem, dot, suffix = name.rpartition(".")
+            tag = hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
+            hashed = f"{stem}.{tag}.{suffix}" if dot and stem else f"{name}.{tag}"
+            published[name] = (f"{STATIC}/{hashed}", data)
+        return published
 
     def digest(self) -> bytes:
         """One digest of every file of the theme: a template edit re-renders every page."""

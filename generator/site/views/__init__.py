@@ -38,8 +38,9 @@ class ViewCache:
         self._frame = None
         self._generated: dict[str, object] = {}
 
-    def attach(self, site: Site) -> Site:
-        """The site with every output's view made."""
+    def attach(self, site: Site, assets: dict[str, str]) -> Site:
+        """The site with every output's view made; `assets`: the theme's static files
+        by name, with the output path of each (content-hashed)."""
         agenda = site.agenda
         schedule = (agenda.meeting, agenda.people, agenda.organisations, agenda.days,
                     site.base_url)
@@ -49,8 +50,9 @@ class ViewCache:
             self._parts.renew(agenda, site.index)
         else:
             self._parts = Parts(agenda, site.index)
-            self._frame = make_frame(agenda, site.base_url)
             self._generated = {}
+        if not same or self._frame is None or self._frame.assets != assets:
+            self._frame = make_frame(agenda, site.base_url, assets)
         self._schedule = schedule
         outputs, generated = [], {}
         for output in site.outputs:
@@ -68,9 +70,9 @@ class ViewCache:
         return dataclasses.replace(site, outputs=tuple(outputs))
 
 
-def attach_views(site: Site) -> Site:
+def attach_views(site: Site, assets: dict[str, str]) -> Site:
     """The site with every output's view made (a full build)."""
-    return ViewCache().attach(site)
+    return ViewCache().attach(site, assets)
 
 
 def check_view(value, where: str = "view") -> None:

@@ -34,8 +34,16 @@ class Frame:
     start_iso: str           # the first day
     zone_label: str          # "Rabat time (UTC+01:00)"
     base_url: str
-    stylesheet: str = "static/style.css"
-    script: str = "static/agenda.js"
+    assets: dict             # the theme's static files: name -> output path, e.g.
+                             # "style.css" -> "static/style.1a2b3c4d5e.css"
+
+    @property
+    def stylesheet(self) -> str:
+        return self.assets["style.css"]
+
+    @property
+    def script(self) -> str:
+        return self.assets["agenda.js"]
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,7 @@ class Meta:
     canonical: str           # "" without a base URL
 
 
-def make_frame(agenda: Agenda, base_url: str) -> Frame:
+def make_frame(agenda: Agenda, base_url: str, assets: dict[str, str]) -> Frame:
     meeting = agenda.meeting
     nav = [NavEntry("Overview", urls.HOME)]
     nav += [NavEntry(day.name, urls.day_path(day), present.short_date(day.date))
@@ -63,7 +71,7 @@ def make_frame(agenda: Agenda, base_url: str) -> Frame:
         meeting.subtitle or meeting.title, tuple(nav),
         "" if final else meeting.status.capitalize(), "" if final else meeting.status,
         date_text(meeting.updated), meeting.timezone, meeting.start.isoformat(),
-        present.zone_label(meeting), base_url)
+        present.zone_label(meeting), base_url, dict(assets))
 
 
 def date_text(when) -> DateText | None:
