@@ -25,7 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import edits, peers, synthetic
+from bench import peers
+from tools import edits, synthetic
 from generator.site.build import Builder
 from generator.content.pipeline import load_content
 from generator.site.write import SiteSync

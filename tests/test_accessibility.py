@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browsing import PAGE_KINDS, page_url
+from support.browser import PAGE_KINDS, page_url
 
 BLOCKING = {"serious", "critical"}
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench import edits, synthetic
+from tools import edits, synthetic
 from generator.content.pipeline import load_content
 
 

@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from conftest import CONTENT, TEMPLATES, edit
+from support import CONTENT, TEMPLATES, edit
 from generator.site.build import Builder
-from sitecheck import internal_target, read_page
+from support.sitecheck import internal_target, read_page
 
 MEETING_FILE = "egims-2022.ics"
 SESSION_5 = "sessions/session-5/egims-2022-session-5.ics"

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, TEMPLATES, edit, line_of
+from support import ROOT, TEMPLATES, edit, line_of
 from generator.cli import main
 from generator.site.write import MARKER
 

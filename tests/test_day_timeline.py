@@ -6,7 +6,7 @@ import re
 from datetime import time
 from pathlib import Path
 
-from conftest import TEMPLATES, write_content
+from support import TEMPLATES, write_content
 from generator.site.build import Builder
 from generator.content.model import Item
 from generator.site.timeline import timeline

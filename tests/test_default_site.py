@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from sitecheck import broken_links, read_page
+from support.sitecheck import broken_links, read_page
 
 DAYS = {"2022-06-20": "Monday", "2022-06-21": "Tuesday", "2022-06-22": "Wednesday"}
 

@@ -9,24 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bench import edits, synthetic
-from conftest import TEMPLATES, edit
+from tools import edits, synthetic
+from support import BASE_URL, TEMPLATES, edit, files_of, full_build, show_more, SHOW_MORE
 from generator.site.build import Builder
-from generator.site.incremental import RenderCache
-from generator.site.write import MARKER, SiteSync
+from generator.site.write import SiteSync
 
-BASE_URL = "https://example.org/meetings/m/"
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != MARKER}
-
-
-def full_build(content: Path, templates: Path, output: Path) -> dict[str, bytes]:
-    shutil.rmtree(output, ignore_errors=True)
-    Builder(content, templates, BASE_URL).build(output)
-    return files_of(output)
 
 
 @pytest.fixture
@@ -148,33 +135,6 @@ def test_two_builds_give_the_same_bytes(tmp_path, which):
     second = full_build(content, TEMPLATES, tmp_path / "second")
     assert len(first) > 50
     assert first == second
-
-
-# Template edits that make a page show more than before, each inserted before the
-# template's last `{% endblock %}`. With views, none of them can leave a page stale.
-SHOW_MORE = [
-    ("session.html", "{{ view.concurrent|length }} at once"),
-    ("session.html", "{% for c in view.concurrent %}{{ c.room }} {{ c.times.end }}{% endfor %}"),
-    ("session.html", "{{ view.item.day.long_date }} {{ view.item.roles|length }}"),
-    ("day.html", "{{ view.rows|length }} rows; {{ view.frame.nav|length }} links"),
-    ("day.html", "{% for r in view.rows %}{% for l in r.lanes %}{{ l.items|length }}"
-                 "{% endfor %}{% endfor %}"),
-    ("person.html", "{% for a in view.appearances %}{{ a.item.room }} {{ a.item.kind_label }}"
-                    "{% endfor %}"),
-    ("term.html", "{% for c in view.entries %}{{ c.subtitle }}{{ c.roles|length }}{% endfor %}"),
-    ("home.html", "{% for d in view.days %}{{ d.sessions|length }}{% endfor %}"),
-    ("organisation.html", "{% for a in view.appearances %}{{ a.item.times.end }}{% endfor %}"),
-    ("people.html", "{{ view.people|length }} people"),
-    ("taxonomy.html", "{% for t in view.terms %}{{ t.path }}{% endfor %}"),
-    ("base.html", "{{ view.frame.updated.text if view.frame.updated else '' }}"),
-]
-
-
-def show_more(templates: Path, name: str, snippet: str) -> None:
-    path = templates / name
-    text = path.read_text(encoding="utf-8")
-    cut = text.rindex("{% endblock %}") if "{% endblock %}" in text else text.rindex("</body>")
-    path.write_text(text[:cut] + snippet + text[cut:], encoding="utf-8")
 
 
 def test_templates_showing_more_stay_exact_in_the_live_site(live, content):

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import yaml
 
-from conftest import TEMPLATES
+from support import TEMPLATES
 from generator.site.build import Builder
 from generator.errors import ContentError
 from generator.site.write import SiteSync
-from test_incremental import BASE_URL, SHOW_MORE, files_of, full_build, show_more
+from support import BASE_URL, SHOW_MORE, files_of, full_build, show_more
 
 ROUNDS = 20
 

@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 
 import segno
 
-from conftest import TEMPLATES, edit
+from support import TEMPLATES, edit
 from generator.site.build import Builder
 from generator.site.urls import public_url
 

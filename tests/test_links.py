@@ -11,8 +11,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from browsing import PREFIX, serve
-from sitecheck import CSS_URL, broken_links, parse_page
+from support.browser import PREFIX, serve
+from support.sitecheck import CSS_URL, broken_links, parse_page
 
 
 def html_pages(root) -> set[str]:

@@ -9,8 +9,8 @@ import shutil
 
 import pytest
 
-from conftest import TEMPLATES, edit
-from live_server import WAIT, LiveServer
+from support import TEMPLATES, edit
+from support.live_server import WAIT, LiveServer
 
 TITLE = "short_title: Migration Statistics Technical Meeting 2022"
 

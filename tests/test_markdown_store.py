@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import TEMPLATES, edit
+from support import TEMPLATES, edit
 from generator.site import markdown_store
 from generator.site import parallel
 from generator.site.build import Builder

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import TEMPLATES, write_content
+from support import TEMPLATES, write_content
 from generator.site.build import Builder
-from sitecheck import broken_links
+from support.sitecheck import broken_links
 
 MEETING = """\
 id: tiny-2030

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_content
+from support import write_content
 from generator.content.model import Item
 from generator.content.overlaps import sweep
 from generator.content.pipeline import load_content

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, TEMPLATES
+from support import CONTENT, TEMPLATES
 from generator.site import parallel
 from generator.site.build import Builder
 from generator.errors import RenderError

@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from browsing import ARTIFACTS, PAGE_KINDS, page_url
-from conftest import CONTENT, TEMPLATES
+from support.browser import ARTIFACTS, PAGE_KINDS, page_url
+from support import CONTENT, TEMPLATES
 from generator.site.build import Builder
 
 WIDTHS = (360, 1280)

@@ -11,10 +11,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import TEMPLATES, edit
+from support import TEMPLATES, edit
 from generator.site.build import Builder
 from generator.outputs.schedule_json import acronym
-from sitecheck import internal_target, read_page
+from support.sitecheck import internal_target, read_page
 
 SCHEMA = json.loads((Path(__file__).parent / "schemas/c3voc-schedule.schema.json")
                     .read_text(encoding="utf-8"))

@@ -15,8 +15,8 @@ import time
 import pytest
 from tornado.httpclient import HTTPClientError
 
-from conftest import CONTENT, TEMPLATES, edit, line_of
-from live_server import ROOT, WAIT, LiveServer, open_reload_socket
+from support import CONTENT, TEMPLATES, edit, line_of
+from support.live_server import ROOT, WAIT, LiveServer, open_reload_socket
 
 TITLE = "short_title: Migration Statistics Technical Meeting 2022"
 NOTE_LINE = "Discussion on Migration Indicators for Policy Area 2"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TEMPLATES, write_content
+from support import TEMPLATES, write_content
 from generator.site.build import Builder
 from generator.content.model import Taxonomy, Term
 from generator.site.present import term_label, term_short_label

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import serve
+from support.browser import serve
 
 DAY_1 = "days/2022-06-20/index.html"
 SESSION_5 = "sessions/session-5/index.html"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import edit, line_of
+from support import edit, line_of
 from generator.content.pipeline import load_content
 from generator.errors import ContentError
 from generator.content.load import parse_yaml

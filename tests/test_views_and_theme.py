@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, ROOT, line_of
+from support import CONTENT, ROOT, line_of
 from generator.cli import main
 from generator.errors import RenderError
 from generator.site.build import Builder

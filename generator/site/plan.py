@@ -8,10 +8,10 @@ from functools import partial
 from typing import Callable
 
 from ..errors import ContentError, Problems
-from ..content.model import Agenda, Source
+from ..content.model import Agenda
 from ..content.relations import Index
 from . import urls
-from .planned import Generated, Page, Site
+from .planned import Page, Site
 from .views import directory, schedule
 
 

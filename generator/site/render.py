@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import traceback
-from pathlib import Path
 
 import jinja2
 import markdown

@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from markupsafe import Markup
 
 from ...errors import RenderError
-from ..planned import Generated, Page, Site
+from ..planned import Page, Site
 from .frame import make_frame
 from .parts import Parts
 

@@ -15,7 +15,7 @@ PREFIX = "/meetings/rabat-2022/"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 # One page of every kind (output paths); the names label failures and screenshots.
 PAGE_KINDS = {
@@ -77,7 +77,7 @@ def hosted_site(output: Path):
     """The default content built for the URL it is then served at (the 404 page's links
     are absolute, so it only works at any depth when the build knows its public URL)."""
     from generator.site.build import Builder
-    from conftest import CONTENT, TEMPLATES
+    from support import CONTENT, TEMPLATES
     output.mkdir(parents=True, exist_ok=True)
     with serve(output) as base:
         Builder(CONTENT, TEMPLATES, base_url=base).build(output)
