@@ -32,6 +32,7 @@ def plan_site(agenda: Agenda, index: Index, base_url: str = "",
     for n, (day, item) in enumerate(sessions):
         pages.append(Page(urls.item_path(item), "session.html", item.source,
                           partial(schedule.session_view, day=day, item=item,
+                                  note=index.note_of_item.get(item.id),
                                   previous=sessions[n - 1][1] if n > 0 else None,
                                   following=sessions[n + 1][1] if n + 1 < len(sessions)
                                   else None)))

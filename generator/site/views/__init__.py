@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime, time
+from functools import partial
 
 from markupsafe import Markup
 
 from ...errors import RenderError
-from ..planned import Page, Site
+from ..planned import Generated, Page, Site
 from .frame import make_frame
 from .parts import Parts
 
@@ -26,17 +27,19 @@ PLAIN = (str, int, float, bool, bytes, type(None), Markup, date, time, datetime)
 
 
 class ViewCache:
-    """Makes every output's view; between the dev server's rebuilds it keeps the
-    shared parts, the frame and the views of `from_schedule` outputs while the
-    schedule's records are the very same objects (records of unchanged files are
-    reused, content.pipeline.parse_once). Those views are functions of exactly
-    those records, so reusing them is exact, and their fingerprints are known."""
+    """Makes every output's view. Between the dev server's rebuilds, while the
+    schedule's records (meeting, people, organisations, days) are the very same
+    objects (records of unchanged files are reused, content.pipeline.parse_once),
+    it keeps the shared parts, and the view of every output whose plan arguments
+    are the same objects too: a page's view is a function of its arguments, the
+    schedule and the frame (Parts hides the notes), a `from_schedule` file's of
+    the schedule. Reusing them is exact, and their fingerprints are known."""
 
     def __init__(self) -> None:
         self._schedule: tuple = ()
         self._parts: Parts | None = None
         self._frame = None
-        self._generated: dict[str, object] = {}
+        self._views: dict[str, tuple[tuple, object]] = {}
 
     def attach(self, site: Site, assets: dict[str, str]) -> Site:
         """The site with every output's view made; `assets`: the theme's static files
@@ -46,28 +49,42 @@ class ViewCache:
                     site.base_url)
         same = len(schedule) == len(self._schedule) and all(
             new is old for new, old in zip(schedule, self._schedule))
-        if same and self._parts is not None:
-            self._parts.renew(agenda, site.index)
-        else:
+        if not same or self._parts is None:
             self._parts = Parts(agenda, site.index)
-            self._generated = {}
+            self._views = {}
         if not same or self._frame is None or self._frame.assets != assets:
             self._frame = make_frame(agenda, site.base_url, assets)
+            self._views = {}
         self._schedule = schedule
-        outputs, generated = [], {}
+        outputs, views = [], {}
         for output in site.outputs:
-            if isinstance(output, Page):
+            inputs = _inputs(output)
+            known = self._views.get(output.path)
+            if inputs is not None and known is not None and _same(known[0], inputs):
+                view = known[1]
+            elif isinstance(output, Page):
                 view = output.build(self._parts, self._frame)
-            elif output.from_schedule:
-                view = self._generated.get(output.path)
-                if view is None:
-                    view = output.build()
-                generated[output.path] = view
             else:
                 view = output.build()
+            if inputs is not None:
+                views[output.path] = (inputs, view)
             outputs.append(dataclasses.replace(output, view=view))
-        self._generated = generated
+        self._views = views
         return dataclasses.replace(site, outputs=tuple(outputs))
+
+
+def _inputs(output) -> tuple | None:
+    """What an output's view is made from besides the schedule and frame: the
+    function and arguments of its `build`; None when it may read anything else."""
+    if isinstance(output, Page) and isinstance(output.build, partial):
+        return (output.build.func, *output.build.args, *output.build.keywords.values())
+    if isinstance(output, Generated) and output.from_schedule:
+        return ()
+    return None
+
+
+def _same(old: tuple, new: tuple) -> bool:
+    return len(old) == len(new) and all(a is b for a, b in zip(old, new))
 
 
 def attach_views(site: Site, assets: dict[str, str]) -> Site:

@@ -7,6 +7,7 @@ the very same object, and its fingerprint is computed once.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import time
 
@@ -108,21 +109,21 @@ class Appearance:
 
 
 class Parts:
-    """Makes shared parts once per build."""
+    """Makes shared parts once per build, and gives view builders the schedule.
+
+    It holds the agenda and index without their notes: a view reads a note only
+    through its plan arguments (plan.py), so a view is a function of its arguments,
+    the schedule and the frame, and views.ViewCache can keep it exactly."""
 
     def __init__(self, agenda: Agenda, index: Index) -> None:
-        self.agenda, self.index, self.meeting = agenda, index, agenda.meeting
+        self.agenda = dataclasses.replace(agenda, notes=())
+        self.index = dataclasses.replace(index, agenda=self.agenda, notes={}, note_of_item={})
+        self.meeting = agenda.meeting
         self._cards: dict[str, ItemCard] = {}
         self._days: dict[object, DayHeading] = {}
         self._lines: dict[PersonRef, PersonLine] = {}
         self._appearances: dict[int, tuple[object, Appearance]] = {}
         self._rows: dict[int, tuple[Day, tuple]] = {}
-
-    def renew(self, agenda: Agenda, index: Index) -> None:
-        """Serve a new build whose meeting, people, organisations and days are the
-        very records of this one's (only notes changed): every part made so far
-        still holds, since parts read nothing else."""
-        self.agenda, self.index = agenda, index
 
     def day(self, day: Day) -> DayHeading:
         heading = self._days.get(day.date)

@@ -6,7 +6,7 @@ from functools import partial
 
 from markupsafe import Markup
 
-from ...content.model import Day, Item
+from ...content.model import Day, Item, Note
 from ...outputs.calendars import calendar_path
 from ...outputs import seo
 from .. import describe, present, timeline, urls
@@ -172,13 +172,12 @@ def _day_link(parts: Parts, day: Day | None) -> Link | None:
     return Link(heading.path, f"{heading.name}: {heading.short_date}")
 
 
-def session_view(parts: Parts, frame: Frame, day: Day, item: Item,
+def session_view(parts: Parts, frame: Frame, day: Day, item: Item, note: Note | None,
                  previous: Item | None, following: Item | None) -> SessionView:
     agenda, index, meeting = parts.agenda, parts.index, parts.meeting
     card = parts.card(item)
     heading = card.day
     continues = index.items.get(item.continues)
-    note = index.note_of_item.get(item.id)
     where = describe.location(meeting, item)
     if where and item.audience != "all":
         where += f" ({present.AUDIENCE_LABELS[item.audience].lower()})"
