@@ -18,6 +18,7 @@ from ..errors import RenderError
 from .plan import Generated, Page, Site
 from ..outputs import calendars, seo
 from . import markdown_store, present, urls
+from .markdown_lists import ListIndentExtension
 
 
 class MarkdownCache:
@@ -25,7 +26,7 @@ class MarkdownCache:
 
     def __init__(self) -> None:
         self._md = markdown.Markdown(
-            extensions=["extra", "sane_lists", "toc"],
+            extensions=["extra", "sane_lists", "toc", ListIndentExtension()],
             extension_configs={"toc": {"baselevel": 2, "permalink": False,
                                        "slugify": lambda text, sep: "note-" + slugify_unicode(text, sep)}})
         self._cache: dict[str, Markup] = {}
