@@ -10,6 +10,7 @@ from collections import Counter
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ..errors import Problems
+from .internal_links import check_internal_links
 from .model import Agenda, Day, Item, Source
 from .relations import Index, overlaps
 
@@ -22,6 +23,7 @@ def validate(agenda: Agenda, index: Index, problems: Problems) -> None:
     _check_days(agenda, problems)
     _check_references(agenda, index, problems)
     _check_notes(agenda, index, problems)
+    check_internal_links(agenda, index, problems)
     _warn_unused(agenda, index, problems)
     _warn_lone_parallel(agenda, problems)
 

@@ -18,6 +18,7 @@ from ..errors import RenderError
 from .plan import Generated, Page, Site
 from ..outputs import calendars, seo
 from . import markdown_store, present, urls
+from .internal_links import InternalLinks
 from .markdown_lists import ListIndentExtension
 
 
@@ -65,7 +66,7 @@ class Renderer:
             autoescape=jinja2.select_autoescape(["html", "xml"]),
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True)
-        self.env.filters["markdown"] = self.markdown
+        self.env.filters["markdown"] = InternalLinks(self.markdown).filter()  # `@` links, per page
         self.env.globals.update(**present.helpers(), **calendars.helpers(),
                                 **seo.helpers())
 
