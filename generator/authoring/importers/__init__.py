@@ -45,14 +45,20 @@ def import_schedule(source: Path, folder: Path, timezone: str = "", title: str =
         draft.meeting.update(spreadsheet.meeting_defaults(source))
     draft.meeting.update({key: value for key, value in
                           (("timezone", timezone), ("title", title), ("id", meeting_id)) if value})
+    problems = [Problem(origin, 0, message) for origin, message in draft.problems]
+    if not draft.items:  # nothing could be read: other problems would follow from that
+        raise ContentError(problems or [Problem(source.name, 0, "has no items to import")])
     if not draft.meeting.get("timezone"):
-        draft.problem(source.name, "the meeting's time zone is not given; pass --timezone "
-                                   "with its IANA name, e.g. --timezone Europe/Paris")
-    if not draft.items and not draft.problems:
-        draft.problem(source.name, "has no items to import")
-    if draft.problems:
-        raise ContentError([Problem(origin, 0, message) for origin, message in draft.problems])
+        raise ContentError(problems + [Problem(
+            source.name, 0, "the meeting's time zone is not given; pass --timezone with its "
+                            "IANA name, e.g. --timezone Europe/Paris")])
+    # The rows that could be read are checked too, so that one run reports everything.
     with fresh_folder(folder, "agenda import") as staging:
         spans = writer.write(draft, staging)
-        warnings = writer.check(draft, staging, spans)
+        try:
+            warnings = writer.check(draft, staging, spans)
+        except ContentError as error:
+            problems.extend(error.problems)
+        if problems:
+            raise ContentError(problems)  # leaves the staging folder: nothing is written
     return Imported(Path(folder), len(draft.items), len(draft.people), warnings)

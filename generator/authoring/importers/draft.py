@@ -14,9 +14,12 @@ from ...content.fields import ID_PATTERN
 TBC = re.compile(r"\s*\((?:tbc|to be confirmed)\)\s*$", re.IGNORECASE)
 
 
-def make_id(text: str, fallback: str = "") -> str:
-    """A readable ASCII id for a name in any script: 'María López' -> 'maria-lopez'."""
+def make_id(text: str, fallback: str = "", longest: int = 48) -> str:
+    """A readable ASCII id for a name in any script: 'María López' -> 'maria-lopez';
+    a long title is cut at a word."""
     slug = re.sub(r"[^a-z0-9._-]+", "-", anyascii(str(text)).lower()).strip("-._")
+    if len(slug) > longest:
+        slug = slug[:longest].rsplit("-", 1)[0]
     return slug if slug and ID_PATTERN.match(slug) else fallback
 
 
@@ -56,6 +59,11 @@ class Draft:
         if name not in self.rooms:
             self.rooms[name] = _unique(make_id(name, "room"), set(self.rooms.values()))
         return self.rooms[name]
+
+    def item_id(self, title: str) -> str:
+        """An id for an item from its title, unique among the items' ids."""
+        taken = {item.fields.get("id") for item in self.items}
+        return _unique(make_id(title, "item"), taken)
 
     def term(self, taxonomy: str, title: str) -> str:
         """The id of a theme or group of this title (declared when new)."""

@@ -14,16 +14,16 @@ import io
 from datetime import date, datetime, time
 from pathlib import Path
 
+from ...content.model import TIME_OFF_KINDS
 from ...content.spec import ITEM
 from .draft import Draft, DraftItem, make_id, people_refs
 
 REQUIRED = ("date", "start", "end", "title")
 PEOPLE = ("chair", "speakers", "presenters", "discussants")
 LISTS = ("themes", "groups")
-TEXT = ("id", "number", "kind", "subtitle", "description", "main_question", "audience",
-        "parallel")
 COLUMNS = ("date", "start", "end", "title", "id", "number", "kind", "subtitle", "description",
-           "room", *PEOPLE, "main_question", "questions", *LISTS, "audience", "parallel", "tbc")
+           "room", *PEOPLE, "main_question", "questions", *LISTS, "audience", "parallel", "continues",
+           "tbc")
 YES, NO = {"yes", "y", "true", "x", "1"}, {"no", "n", "false", "0", ""}
 
 
@@ -120,8 +120,14 @@ def _row(draft: Draft, origin: str, values: dict) -> None:
                 fields[key] = True
             elif flag not in NO:
                 draft.problem(origin, f"tbc '{_text(value)}' must be yes or no (or empty)")
-        elif (key in TEXT or key == "title") and _text(value):
+        elif key in ("kind", "audience"):
+            fields[key] = _text(value).lower()
+        else:
             fields[key] = _text(value)
+    if not fields["id"] and not fields["number"] and fields["title"] and \
+            fields["kind"] not in TIME_OFF_KINDS:
+        # Readable URLs, and no two parallel sessions of one day with the same made-up id.
+        fields["id"] = draft.item_id(fields["title"])
     draft.items.append(DraftItem(origin, when, {k: v for k, v in fields.items() if v != ""}))
 
 

@@ -13,6 +13,7 @@ from ...content.schema import FOLDER as SCHEMA_FOLDER, file_name, write_schemas
 from ...errors import ContentError, Problem
 from .draft import Draft
 
+MENTIONED = re.compile(r"(schedule\.yaml:|\bline )(\d+)")
 TAXONOMY_DEFAULTS = {"themes": ("Theme", "Themes", "themes"),
                      "groups": ("Group", "Groups", "groups")}
 
@@ -109,10 +110,12 @@ def check(draft: Draft, folder: Path, spans: list[Span]) -> tuple[Problem, ...]:
 
 
 def by_origin(draft: Draft, spans: list[Span], problem: Problem) -> Problem:
-    """A problem of the written files, named by the row or event it came from."""
-    if problem.file == "schedule.yaml":
-        for span in spans:
-            if span.first <= problem.line <= span.last:
-                return Problem(span.origin, 0, problem.message, problem.warning)
-    return Problem(f"{draft.source} (in the imported {problem.file}:{problem.line})", 0,
-                   problem.message, problem.warning)
+    """A problem of the written files, named by the row or event it came from; lines of
+    schedule.yaml the message mentions ("already used at schedule.yaml:18") too."""
+    def origin(line: int) -> str:
+        return next((span.origin for span in spans if span.first <= line <= span.last), "")
+
+    message = MENTIONED.sub(lambda m: origin(int(m.group(2))) or m.group(0), problem.message)
+    found = origin(problem.line) if problem.file == "schedule.yaml" else ""
+    where = found or f"{draft.source} (in the imported {problem.file}:{problem.line})"
+    return Problem(where, 0, message, problem.warning)
