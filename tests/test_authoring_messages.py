@@ -100,6 +100,15 @@ def test_a_person_whose_id_is_wrong_is_never_named_as_empty_quotes(content):
     assert not [m for m in messages if "''" in m]
 
 
+def test_an_empty_entry_in_a_list_of_people_is_not_quoted_as_a_name(content):
+    schedule = content / "schedule.yaml"
+    edit(schedule, "          - person: francesca-grum\n", "          - person: francesca-grum\n"
+                                                           "          -\n")
+    line = line_of(schedule, "- person: francesca-grum") + 1
+    assert only_error(content) == (f"schedule.yaml:{line}: 'speakers' must list person ids or "
+                                   "mappings with `person:`, not an empty entry")
+
+
 def test_an_id_in_arabic_script_is_refused_with_a_latin_suggestion(content):
     people = content / "people.yaml"
     edit(people, "people:\n", "people:\n  - id: فاطمة\n    name: فاطمة\n")

@@ -2,6 +2,9 @@
 CommonMark; notes written with four-space levels render exactly as before."""
 from __future__ import annotations
 
+import functools
+import random
+
 from conftest import CONTENT, TEMPLATES, edit
 from generator.content.pipeline import load_content
 from generator.site.build import Builder
@@ -38,11 +41,16 @@ FOUR_SPACES = """\
 """
 
 
-def plain_python_markdown(text: str) -> str:
-    """The renderer's own Python-Markdown without the two-space preprocessor."""
+@functools.cache
+def plain_renderer() -> MarkdownCache:
     render = MarkdownCache()
     render._md.preprocessors.deregister("list_indent")
-    return str(render(text))
+    return render
+
+
+def plain_python_markdown(text: str) -> str:
+    """The renderer's own Python-Markdown without the two-space preprocessor."""
+    return str(plain_renderer()(text))
 
 
 def every_markdown_text(content) -> list[str]:
@@ -103,3 +111,35 @@ def test_a_note_with_two_space_nesting_builds_nested_on_its_page(content, tmp_pa
     Builder(content, TEMPLATES).build(tmp_path / "out")
     page = (tmp_path / "out" / "sessions" / "session-3" / "index.html").read_text()
     assert "<ul>\n<li>Mexico INEGI - Omar Muro Orozco</li>" in page
+
+
+def test_random_four_space_documents_render_as_before():
+    """Lists, code, quotes, rules, tables and HTML mixed at levels of four spaces."""
+    pieces = ["- item", "* star", "1. one", "2. two", "text", "## Heading", "> quote", "```",
+              "code", "| a | b |", "|---|---|", "* * *", "Term", ":   Definition", "<div>",
+              "</div>"]
+    chance = random.Random(7)
+    render = MarkdownCache()
+    for _ in range(500):
+        lines = ["    " * chance.choice([0, 0, 1, 1, 2]) + chance.choice(pieces)
+                 if chance.random() > 0.15 else "" for _ in range(chance.randint(1, 9))]
+        text = "\n".join(lines) + "\n"
+        assert render(text) == plain_python_markdown(text), text
+
+
+def test_random_two_space_lists_render_as_their_four_space_forms():
+    chance = random.Random(3)
+    render = MarkdownCache()
+    for _ in range(300):
+        two, four, kinds, level = [], [], {}, 0
+        for _ in range(chance.randint(2, 10)):
+            level = max(0, min(level + chance.choice([-1, 0, 0, 1]), 3))
+            level = min(level, len(kinds))  # one level deeper at most
+            kind = kinds.get(level) or chance.choice(["- ", "1. "])  # siblings share a kind
+            kinds = {depth: k for depth, k in kinds.items() if depth < level}
+            kinds[level] = kind
+            blank = "\n" if chance.random() < 0.2 else ""
+            parents = [kinds[depth] for depth in range(level)]
+            two.append(blank + "".join(" " * len(k) for k in parents) + kind + "text")
+            four.append(blank + "    " * level + kind + "text")
+        assert render("\n".join(two) + "\n") == plain_python_markdown("\n".join(four) + "\n"), two

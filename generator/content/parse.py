@@ -165,8 +165,10 @@ def _person_refs(f: Fields, key: str) -> tuple[PersonRef, ...]:
         elif isinstance(value, str) and value.strip():
             refs.append(PersonRef(person=value.strip(), line=line))
         else:
+            given = "an empty entry" if value is None or not str(value).strip() \
+                else f"'{value}'"
             f.problems.error(f.file, line, f"'{key}' must list person ids or mappings with "
-                                           f"`person:`, not '{value}'")
+                                           f"`person:`, not {given}")
     return tuple(refs)
 
 

@@ -22,8 +22,8 @@ REQUIRED = ("date", "start", "end", "title")
 PEOPLE = ("chair", "speakers", "presenters", "discussants")
 LISTS = ("themes", "groups")
 COLUMNS = ("date", "start", "end", "title", "id", "number", "kind", "subtitle", "description",
-           "room", *PEOPLE, "main_question", "questions", *LISTS, "audience", "parallel", "continues",
-           "tbc")
+           "room", *PEOPLE, "main_question", "questions", *LISTS, "audience", "parallel",
+           "continues", "tbc")
 YES, NO = {"yes", "y", "true", "x", "1"}, {"no", "n", "false", "0", ""}
 
 
