@@ -16,7 +16,6 @@ from .errors import AgendaError, ContentError, OutputError
 from .site.markdown_store import FOLDER, default_folder
 
 DEFAULT_CONTENT = Path("content")
-DEFAULT_TEMPLATES = Path("templates")
 DEFAULT_OUTPUT = Path("output")
 
 
@@ -29,8 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     def common(command: argparse.ArgumentParser, strict: bool = True) -> None:
         command.add_argument("--content", type=Path, default=DEFAULT_CONTENT,
                              help="content folder (default: content)")
-        command.add_argument("--templates", type=Path, default=DEFAULT_TEMPLATES,
-                             help="templates folder (default: templates)")
+        command.add_argument("--templates", type=Path, default=None,
+                             help="templates folder (default: the built-in theme)")
         if strict:
             command.add_argument("--strict", action="store_true",
                                  help="treat warnings as errors")
@@ -113,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command in ("new", "import", "schema"):
         return _author(args)
-    builder = Builder(args.content, args.templates, getattr(args, "base_url", ""))
+    builder = Builder(args.content, args.templates or _builtin_theme(),
+                      getattr(args, "base_url", ""))
     if args.command == "serve":
         from .preview.server import serve  # the server's dependencies load only when serving
         return serve(builder, args.output, args.host, args.port)
@@ -129,6 +129,13 @@ def _run(args: argparse.Namespace) -> int:
     _print_warnings(result.warnings)
     print(result.summary(args.output))
     return 0
+
+
+def _builtin_theme() -> Path:
+    """The theme shipped in the package (generator.theme, the project's templates/), so
+    a meeting made by `agenda new` anywhere builds without --templates."""
+    from importlib import resources
+    return Path(str(resources.files("generator.theme")))
 
 
 def _author(args: argparse.Namespace) -> int:

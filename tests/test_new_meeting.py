@@ -97,3 +97,10 @@ def test_schema_command_writes_the_schemas_into_the_content_folder(content):
     assert main(["schema", "--content", str(content)]) == 0
     written = {p.name: json.loads(p.read_text()) for p in (content / "schema").iterdir()}
     assert written == schemas()
+
+
+def test_the_starter_builds_from_any_folder_with_the_built_in_theme(starter, tmp_path,
+                                                                     monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no templates/ folder here
+    assert main(["build", "--content", str(starter), "--output", "site"]) == 0
+    assert (tmp_path / "site" / "sessions" / "session-1" / "index.html").is_file()
