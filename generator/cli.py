@@ -1,4 +1,5 @@
-"""Command line: `agenda build`, `agenda check`, `agenda serve`.
+"""Command line: `agenda build`, `check`, `serve`; `new`, `import` and `schema` to
+start a meeting (authoring/, content/schema.py).
 
 Every AgendaError is caught here, once, and printed without a traceback
 (unless --debug).
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from .site.build import Builder
@@ -56,7 +58,36 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to bind (default 127.0.0.1: this computer only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    _authoring_commands(commands)
     return parser
+
+
+def _authoring_commands(commands) -> None:
+    new = commands.add_parser("new", help="write a small example meeting into a new folder")
+    new.add_argument("folder", type=Path, help="a new or empty folder")
+    new.add_argument("--start", type=_date, default=None,
+                     help="first day, YYYY-MM-DD (default: next Monday)")
+    imported = commands.add_parser(
+        "import", help="turn a frab/pretalx schedule (.json, .xml) or a spreadsheet "
+                       "(.csv, .xlsx, one row per item) into a new content folder")
+    imported.add_argument("source", type=Path, help="the schedule or spreadsheet")
+    imported.add_argument("folder", type=Path, help="a new or empty folder for the content")
+    imported.add_argument("--timezone", default="",
+                          help="IANA time zone of the meeting, e.g. Europe/Paris (needed for "
+                               "spreadsheets; overrides a schedule's)")
+    imported.add_argument("--title", default="", help="title of the meeting")
+    imported.add_argument("--id", default="", help="id of the meeting")
+    schema = commands.add_parser("schema", help="write the JSON Schema of the content files "
+                                                "into CONTENT/schema/, for editors")
+    schema.add_argument("--content", type=Path, default=DEFAULT_CONTENT,
+                        help="content folder (default: content)")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command in ("new", "import", "schema"):
+        return _author(args)
     builder = Builder(args.content, args.theme, getattr(args, "base_url", ""))
     if args.command == "serve":
         from .preview.server import serve  # the server's dependencies load only when serving
@@ -95,6 +128,26 @@ def _run(args: argparse.Namespace) -> int:
     result = builder.build(args.output, _cache_dir(args, builder), strict=args.strict)
     _print_warnings(result.warnings)
     print(result.summary(args.output))
+    return 0
+
+
+def _author(args: argparse.Namespace) -> int:
+    if args.command == "schema":
+        from .content.schema import FOLDER, write_schemas
+        for path in write_schemas(args.content / FOLDER):
+            print(f"wrote {path}")
+        return 0
+    if args.command == "new":
+        from .authoring.new import create
+        files = create(args.folder, args.start)
+        print(f"Wrote a small meeting to {args.folder} ({len(files)} files). Preview it with\n"
+              f"  agenda serve --content {args.folder}\nand make it yours: every key is "
+              "explained in content/README.md of the agenda project.")
+        return 0
+    from .authoring.importers import import_schedule
+    result = import_schedule(args.source, args.folder, args.timezone, args.title, args.id)
+    _print_warnings(result.warnings)
+    print(result.summary())
     return 0
 
 

@@ -75,5 +75,9 @@ class OutputError(AgendaError):
     """The output folder cannot be written safely."""
 
 
+class InputError(AgendaError):
+    """A file given on the command line cannot be used as asked (agenda import)."""
+
+
 class RenderError(AgendaError):
     """A template failed; names the template and line."""

@@ -73,8 +73,8 @@ def test_at_one_start_the_item_listed_later_is_the_one_blamed(tmp_path: Path):
 """)
     assert errors == [
         "schedule.yaml:5: item 'short' (10:00-10:30) overlaps 'long' (10:00-11:00, line 4); "
-        "fix the times, or mark both with the same `parallel:` value if they really run at "
-        "the same time"]
+        "fix the times, or, if they really run at the same time, give them different rooms "
+        "(`room:`) or the same `parallel:` value"]
 
 
 def test_two_items_sharing_an_id_and_a_room_are_both_reported(tmp_path: Path):

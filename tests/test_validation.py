@@ -171,8 +171,8 @@ def test_overlapping_items_must_be_marked_parallel(content):
     session4 = line_of(schedule, "- id: session-4")
     assert only_error(content) == (
         f"schedule.yaml:{line}: item 'break-2022-06-20-1540' (15:40-16:00) overlaps 'session-4' "
-        f"(14:20-15:50, line {session4}); fix the times, or mark both "
-        "with the same `parallel:` value if they really run at the same time")
+        f"(14:20-15:50, line {session4}); fix the times, or, if they really run at the same "
+        "time, give them different rooms (`room:`) or the same `parallel:` value")
 
 
 def test_parallel_items_may_overlap(content):

@@ -1,8 +1,9 @@
 """Typed reading of one YAML mapping, turning every mistake into a located problem.
 
-`Fields` wraps a `Located` mapping with the set of keys it may hold. Each getter
-returns a clean Python value (or a default) and records a problem that names the
-file, the line and the fix when the value is missing or of the wrong shape.
+`Fields` wraps a `Located` mapping with the record (spec.py) that says which keys
+it may hold and what each holds. Each getter returns a clean Python value (or a
+default) and records a problem that names the file, the line and the fix when the
+value is missing or of the wrong shape.
 """
 from __future__ import annotations
 
@@ -11,36 +12,57 @@ import math
 import re
 from datetime import date, datetime, time
 
+from anyascii import anyascii
+
 from ..errors import Problems
 from .load import Located, LocatedList
 from .model import Source
+from .spec import GETTERS, Key, Record
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+ID_RULE = ("an id may hold only ASCII letters (a-z, A-Z), digits, '-', '_' and '.', and "
+           "must start with a letter or digit")
 
 
 class Fields:
     """Reads the keys of one mapping described as `what` (e.g. "item 'session-2'")."""
 
     def __init__(self, mapping: Located, file: str, problems: Problems, what: str,
-                 allowed: tuple[str, ...]) -> None:
+                 record: Record) -> None:
         self.mapping = mapping
         self.file = file
         self.problems = problems
         self.what = what
+        self.record = record
+        self.text_lines: dict[str, int] = {}  # where each Markdown text starts
         for key in mapping:
-            if key not in allowed:
-                self._unknown_key(key, allowed)
+            if key not in record.keys:
+                self._unknown_key(key)
 
-    def _unknown_key(self, key: str, allowed: tuple[str, ...]) -> None:
+    def _unknown_key(self, key: str) -> None:
+        if key in self.record.hints:
+            self.error(key, f"unknown key '{key}' in {self.what}; {self.record.hints[key]}")
+            return
+        allowed = self.record.allowed
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
         self.error(key, f"unknown key '{key}' in {self.what}; {hint}")
 
+    def _declared(self, key: str, getter: str) -> Key:
+        """The key's declaration; reading it other than as declared is a bug in parse.py."""
+        spec = self.record.keys.get(key)
+        if spec is None or getter not in GETTERS[spec.kind]:
+            declared = spec.kind if spec else "nowhere"
+            raise TypeError(f"{self.record.name}: '{key}' is read with {getter}() but declared "
+                            f"as {declared} in spec.py")
+        return spec
+
     @property
     def source(self) -> Source:
-        return Source(self.file, self.mapping.line, dict(self.mapping.key_lines))
+        return Source(self.file, self.mapping.line, dict(self.mapping.key_lines),
+                      dict(self.text_lines))
 
     def line(self, key: str) -> int:
         return self.mapping.line_of(key)
@@ -52,14 +74,21 @@ class Fields:
         self.problems.error(self.file, self.mapping.line,
                             f"{self.what} is missing required key '{key}'; add `{key}: {example}`")
 
-    def _get(self, key: str, required: bool, example: str):
+    def _get(self, key: str, spec: Key):
         value = self.mapping.get(key)
-        if value is None and required:
-            self._missing(key, example)
+        if value is None and spec.required:
+            self._missing(key, spec.example)
         return value
 
-    def text(self, key: str, required: bool = False, example: str = "...") -> str:
-        value = self._get(key, required, example)
+    def text(self, key: str) -> str:
+        spec = self._declared(key, "text")
+        text = self._text(key, spec)
+        if spec.kind == "markdown" and text:
+            self.text_lines[key] = _text_line(self.mapping[key], self.line(key))
+        return text
+
+    def _text(self, key: str, spec: Key) -> str:
+        value = self._get(key, spec)
         if value is None:
             return ""
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -67,19 +96,20 @@ class Fields:
                             "quote it if needed")
             return ""
         text = str(value).strip()
-        if required and not text:
+        if spec.required and not text:
             self.error(key, f"'{key}' in {self.what} must not be empty")
         return text
 
-    def ident(self, key: str, required: bool = False, example: str = "my-id") -> str:
-        value = self.text(key, required, example)
+    def ident(self, key: str) -> str:
+        value = self._text(key, self._declared(key, "ident"))
         if value and not ID_PATTERN.match(value):
-            self.error(key, f"'{key}' in {self.what} is '{value}'; an id may hold only letters, "
-                            "digits, '-', '_' and '.', and must start with a letter or digit")
+            self.error(key, f"'{key}' in {self.what} is '{value}'; {ID_RULE}"
+                            f"{suggested_id(value)}")
             return ""
         return value
 
     def flag(self, key: str, default: bool = False) -> bool:
+        self._declared(key, "flag")
         value = self.mapping.get(key)
         if value is None:
             return default
@@ -88,8 +118,9 @@ class Fields:
             return default
         return value
 
-    def choice(self, key: str, options: tuple[str, ...], default: str) -> str:
-        value = self.text(key)
+    def choice(self, key: str, default: str) -> str:
+        options = self._declared(key, "choice").choices
+        value = self._text(key, self.record.keys[key])
         if not value:
             return default
         if value not in options:
@@ -100,8 +131,8 @@ class Fields:
             return default
         return value
 
-    def day(self, key: str, required: bool = False) -> date | None:
-        value = self._get(key, required, "2022-06-20")
+    def day(self, key: str) -> date | None:
+        value = self._get(key, self._declared(key, "day"))
         if value is None:
             return None
         if isinstance(value, date) and not isinstance(value, datetime):
@@ -113,8 +144,8 @@ class Fields:
                         f"(like 2022-06-20), not '{value}'")
         return None
 
-    def clock(self, key: str, required: bool = False) -> time | None:
-        value = self._get(key, required, '"09:30"')
+    def clock(self, key: str) -> time | None:
+        value = self._get(key, self._declared(key, "clock"))
         if value is None:
             return None
         match = TIME_PATTERN.match(str(value).strip())
@@ -130,6 +161,7 @@ class Fields:
         return time(int(match.group(1)), int(match.group(2)))
 
     def mapping_of(self, key: str, what: str) -> Located | None:
+        self._declared(key, "mapping_of")
         value = self.mapping.get(key)
         if value is None:
             return None
@@ -139,8 +171,28 @@ class Fields:
             return None
         return value
 
-    def list_of(self, key: str, required: bool = False) -> LocatedList:
-        value = self._get(key, required, "[...]")
+    def flag_or_mapping(self, key: str, what: str) -> bool | Located | None:
+        """`true`/`false`, or a mapping describing the thing (None when not given)."""
+        self._declared(key, "flag_or_mapping")
+        value = self.mapping.get(key)
+        if value is None or isinstance(value, (bool, Located)):
+            return value
+        self.error(key, f"'{key}' in {self.what} must be true, false or a mapping of "
+                        f"`key: value` lines describing {what}, not {_kind(value)}")
+        return None
+
+    def entries(self, key: str, what: str):
+        """A Fields for each mapping in the list under `key`, named `what 'ID'`."""
+        spec = self._declared(key, "entries")
+        for entry in records(self.mapping.get(key), self.file, self.line(key), self.problems,
+                             f"'{key}'"):
+            yield Fields(entry, self.file, self.problems, _label(what, entry), spec.record)
+
+    def list_of(self, key: str) -> LocatedList:
+        return self._list_of(key, self._declared(key, "list_of"))
+
+    def _list_of(self, key: str, spec: Key) -> LocatedList:
+        value = self._get(key, spec)
         if value is None:
             return LocatedList(line=self.line(key))
         if isinstance(value, LocatedList):
@@ -150,7 +202,7 @@ class Fields:
         return single  # a single value stands for a list of one
 
     def idents(self, key: str) -> tuple[str, ...]:
-        values = self.list_of(key)
+        values = self._list_of(key, self._declared(key, "idents"))
         result = []
         for index, value in enumerate(values):
             text = "" if isinstance(value, (bool, Located, LocatedList)) else str(value).strip()
@@ -162,7 +214,7 @@ class Fields:
         return tuple(result)
 
     def texts(self, key: str) -> tuple[str, ...]:
-        values = self.list_of(key)
+        values = self._list_of(key, self._declared(key, "texts"))
         result = []
         for index, value in enumerate(values):
             if isinstance(value, (bool, Located, LocatedList)) or value is None:
@@ -188,6 +240,33 @@ def records(value: object, file: str, line: int, problems: Problems, what: str):
             problems.error(file, value.line_at(index),
                            f"each entry of {what} must be a mapping of `key: value` lines, "
                            f"not {_kind(entry)}")
+
+
+def suggested_id(value: str) -> str:
+    """'; try 'ftmh-lzhr'' for an id in another script or with accents ('' if none)."""
+    latin = re.sub(r"[^A-Za-z0-9._-]+", "-", anyascii(value)).strip("-._").lower()
+    return f"; try '{latin}'" if latin and ID_PATTERN.match(latin) else ""
+
+
+def _label(what: str, entry: Located) -> str:
+    """How problems name an entry: by its id, else its name, else its kind alone.
+
+    An id that is empty or not text says nothing ("person ''"), so it is skipped."""
+    for key in ("id", "name"):
+        value = entry.get(key)
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool) \
+                and str(value).strip():
+            return f"{what} '{str(value).strip()}'"
+    return what
+
+
+def _text_line(raw: object, key_line: int) -> int:
+    """The line where a text value starts: the key's own, or the next for a block
+    (`key: |`); leading blank lines of a block are skipped like the text's."""
+    if not isinstance(raw, str):
+        return key_line
+    leading = raw[: len(raw) - len(raw.lstrip())]
+    return key_line + (1 if "\n" in raw else 0) + leading.count("\n")
 
 
 def _quoted_date(value: object) -> date | None:

@@ -21,14 +21,19 @@ STATUSES = ("draft", "tentative", "final", "cancelled")
 
 @dataclass(frozen=True)
 class Source:
-    """Where a record was written: its file and the line of each key."""
+    """Where a record was written: its file, the line of each key and the line where
+    each Markdown text starts (the next one for a `key: |` block)."""
 
     file: str = ""
     line: int = 0
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
+    text_lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
+
+    def text_line(self, key: str) -> int:
+        return self.text_lines.get(key, self.line_of(key))
 
 
 @dataclass(frozen=True)

@@ -10,52 +10,44 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import Problems
-from .fields import Fields, records
+from . import spec
+from .fields import Fields
 from .load import Located, NoteDoc, YamlDoc
-from .model import (AUDIENCES, ITEM_KINDS, STATUSES, Agenda, Day, Item, Meeting, Note,
-                    Online, Organisation, Person, PersonRef, Room, Source, Taxonomy, Term,
-                    Venue)
+from .model import (Agenda, Day, Item, Meeting, Note, Online, Organisation, Person,
+                    PersonRef, Room, Source, Taxonomy, Term, Venue)
+from .spec import Record
 
-MEETING_KEYS = ("id", "title", "subtitle", "short_title", "status", "updated", "timezone",
-                "start", "end", "language", "about", "venue", "online", "organisers", "rooms",
-                "themes", "groups")
-ITEM_KEYS = ("id", "number", "kind", "start", "end", "title", "subtitle", "description",
-             "chair", "speakers", "presenters", "discussants", "main_question", "questions",
-             "themes", "groups", "audience", "parallel", "room", "continues", "tbc", "notes")
 ROLE_KEYS = (("chair", "chairs"), ("speakers", "speakers"), ("presenters", "presenters"),
              ("discussants", "discussants"))
+# What the home page says of a meeting that is hybrid without details (`online: true`).
+ONLINE_NOTE = "Participants can also join online."
 
 
-def _top(doc: YamlDoc, problems: Problems, keys: tuple[str, ...]) -> Fields | None:
+def _top(doc: YamlDoc, problems: Problems, record: Record) -> Fields | None:
     if doc.data is None:
         if not doc.problems:
-            problems.error(doc.path, 1, f"file is empty; it must define {', '.join(keys)}")
+            problems.error(doc.path, 1, "file is empty; it must define "
+                                        f"{', '.join(record.allowed)}")
         return None
     if not isinstance(doc.data, Located):
         problems.error(doc.path, 1, "file must be a mapping of `key: value` lines at top level")
         return None
-    return Fields(doc.data, problems.display(doc.path), problems, doc.path.name, keys)
+    return Fields(doc.data, problems.display(doc.path), problems, doc.path.name, record)
 
 
 def parse_meeting(doc: YamlDoc, problems: Problems) -> Meeting | None:
-    top = _top(doc, problems, MEETING_KEYS)
+    top = _top(doc, problems, spec.MEETING)
     if top is None:
         return None
-    venue = _venue(top)
-    online = top.mapping_of("online", "how people join remotely")
     return Meeting(
-        id=top.ident("id", required=True, example="my-meeting-2025"),
-        title=top.text("title", required=True),
-        timezone=top.text("timezone", required=True, example="Europe/Paris"),
-        start=top.day("start", required=True), end=top.day("end", required=True),
+        id=top.ident("id"), title=top.text("title"), timezone=top.text("timezone"),
+        start=top.day("start"), end=top.day("end"),
         subtitle=top.text("subtitle"), short_title=top.text("short_title"),
-        status=top.choice("status", STATUSES, "final"), updated=top.day("updated"),
-        language=top.text("language") or "en", about=top.text("about"), venue=venue,
-        online=_online(Fields(online, top.file, problems, "online", ("platform", "url", "note")))
-        if online is not None else None,
-        organisers=top.idents("organisers"),
-        rooms=tuple(Room(f.ident("id", required=True), f.text("name", required=True), f.source)
-                    for f in _entries(top, "rooms", "room", ("id", "name"))),
+        status=top.choice("status", "final"), updated=top.day("updated"),
+        language=top.text("language") or "en", about=top.text("about"), venue=_venue(top),
+        online=_online(top), organisers=top.idents("organisers"),
+        rooms=tuple(Room(f.ident("id"), f.text("name"), f.source)
+                    for f in top.entries("rooms", "room")),
         themes=_taxonomy(top, "themes", ("Theme", "Themes", "themes")),
         groups=_taxonomy(top, "groups", ("Group", "Groups", "groups")),
         source=top.source)
@@ -65,71 +57,76 @@ def _venue(top: Fields) -> Venue:
     venue = top.mapping_of("venue", "the venue")
     if venue is None:
         return Venue()
-    f = Fields(venue, top.file, top.problems, "venue", ("name", "city", "country", "address", "url"))
-    return Venue(f.text("name"), f.text("city"), f.text("country"), f.text("address"), f.text("url"))
+    f = Fields(venue, top.file, top.problems, "venue", spec.VENUE)
+    return Venue(f.text("name"), f.text("city"), f.text("country"), f.text("address"),
+                 f.text("url"))
 
 
-def _online(f: Fields) -> Online:
-    return Online(f.text("platform"), f.text("url"), f.text("note"))
-
-
-def _entries(parent: Fields, key: str, what: str, keys: tuple[str, ...]):
-    for entry in records(parent.mapping.get(key), parent.file, parent.line(key), parent.problems,
-                         f"'{key}'"):
-        label = f"{what} '{entry.get('id')}'" if entry.get("id") is not None else what
-        yield Fields(entry, parent.file, parent.problems, label, keys)
+def _online(top: Fields) -> Online | None:
+    """`online: true` (hybrid, details given elsewhere) or a mapping; a mapping that
+    names nothing gets the same general note, so the page never shows an empty row."""
+    value = top.flag_or_mapping("online", "how people join remotely")
+    if value is None or value is False:
+        return None
+    if value is True:
+        return Online(note=ONLINE_NOTE)
+    f = Fields(value, top.file, top.problems, "online", spec.ONLINE)
+    online = Online(f.text("platform"), f.text("url"), f.text("note"))
+    return online if online.platform or online.note else Online(note=ONLINE_NOTE,
+                                                                   url=online.url)
 
 
 def _taxonomy(top: Fields, key: str, defaults: tuple[str, str, str]) -> Taxonomy:
     section = top.mapping_of(key, "a list of terms with its names")
     if section is None:
         return Taxonomy(*defaults)
-    f = Fields(section, top.file, top.problems, key, ("name", "plural", "slug", "items"))
+    f = Fields(section, top.file, top.problems, key, spec.TAXONOMY)
     slug = f.ident("slug") or defaults[2]
-    terms = tuple(Term(t.ident("id", required=True), t.ident("id").lower(),
-                       t.text("title", required=True), t.text("short"), t.text("description"),
-                       slug, t.source)
-                  for t in _entries(f, "items", f"{key} entry", ("id", "title", "short",
-                                                                 "description")))
-    return Taxonomy(f.text("name") or defaults[0], f.text("plural") or defaults[1], slug, terms)
+    terms = []
+    for t in f.entries("items", f"{key} entry"):
+        term_id = t.ident("id")
+        terms.append(Term(term_id, term_id.lower(), t.text("title"), t.text("short"),
+                          t.text("description"), slug, t.source))
+    return Taxonomy(f.text("name") or defaults[0], f.text("plural") or defaults[1], slug,
+                    tuple(terms))
 
 
 def parse_people(doc: YamlDoc, problems: Problems) -> tuple[tuple[Organisation, ...],
                                                              tuple[Person, ...]]:
-    top = _top(doc, problems, ("organisations", "people"))
+    top = _top(doc, problems, spec.PEOPLE_FILE)
     if top is None:
         return (), ()
     organisations = tuple(
-        Organisation(f.ident("id", required=True), f.text("name", required=True), f.text("short"),
-                     f.text("country"), f.text("url"), f.source)
-        for f in _entries(top, "organisations", "organisation",
-                          ("id", "name", "short", "country", "url")))
+        Organisation(f.ident("id"), f.text("name"), f.text("short"), f.text("country"),
+                     f.text("url"), f.source)
+        for f in top.entries("organisations", "organisation"))
     people = tuple(
-        Person(f.ident("id", required=True), f.text("name", required=True), f.text("honorific"),
-               f.ident("organisation"), f.text("country"), f.text("position"), f.text("role"),
-               f.text("url"), f.source)
-        for f in _entries(top, "people", "person", ("id", "name", "honorific", "organisation",
-                                                    "country", "position", "role", "url")))
+        Person(f.ident("id"), f.text("name"), f.text("honorific"), f.ident("organisation"),
+               f.text("country"), f.text("position"), f.text("role"), f.text("url"), f.source)
+        for f in top.entries("people", "person"))
     return organisations, people
 
 
 def parse_schedule(doc: YamlDoc, problems: Problems) -> tuple[Day, ...]:
-    top = _top(doc, problems, ("days",))
+    top = _top(doc, problems, spec.SCHEDULE_FILE)
     if top is None:
         return ()
     if "days" not in top.mapping:
         problems.error(doc.path, 1, "schedule.yaml is missing required key 'days'; "
                                     "add `days:` with one entry per meeting day")
     days = []
-    for number, f in enumerate(_entries(top, "days", "day", ("date", "name", "objective",
-                                                             "items")), start=1):
-        when = f.day("date", required=True)
+    for number, f in enumerate(top.entries("days", "day"), start=1):
+        when = f.day("date")
         if when is None:
             continue
         f.what = f"day {when.isoformat()}"
-        items = [_item(i, when) for i in _entries(f, "items", "item", ITEM_KEYS)]
-        if "items" not in f.mapping:
-            f.error("date", f"day {when.isoformat()} has no 'items'; add the day's schedule")
+        items = [_item(i, when) for i in f.entries("items", "item")]
+        if not f.mapping.get("items"):
+            # An empty day would still be a page and would count as "Day N" in the
+            # names of the days after it: a day off is simply left out.
+            f.error("date", f"day {when.isoformat()} has no items; add the day's schedule "
+                            "under `items:`, or leave the date out: days need not follow "
+                            "each other (a weekend or a day off in between is fine)")
         days.append(Day(when, f.text("name") or f"Day {number}",
                         _with_ids([i for i in items if i is not None], when),
                         f.text("objective"), f.source))
@@ -137,17 +134,18 @@ def parse_schedule(doc: YamlDoc, problems: Problems) -> tuple[Day, ...]:
 
 
 def _item(f: Fields, when) -> dict | None:
-    start, end = f.clock("start", required=True), f.clock("end", required=True)
+    start, end = f.clock("start"), f.clock("end")
     fields = dict(
-        id=f.ident("id"), number=f.text("number"), kind=f.choice("kind", ITEM_KINDS, "session"),
-        start=start, end=end, title=f.text("title", required=True), subtitle=f.text("subtitle"),
+        id=f.ident("id"), number=f.text("number"), kind=f.choice("kind", "session"),
+        start=start, end=end, title=f.text("title"), subtitle=f.text("subtitle"),
         description=f.text("description"), main_question=f.text("main_question"),
         questions=f.texts("questions"), themes=f.idents("themes"), groups=f.idents("groups"),
-        audience=f.choice("audience", AUDIENCES, "all"), parallel=f.text("parallel"),
-        room=f.ident("room"), continues=f.ident("continues"), tbc=f.flag("tbc"),
-        notes=f.text("notes"), source=f.source)
+        audience=f.choice("audience", "all"), parallel=f.text("parallel"),
+        room=f.text("room"), continues=f.ident("continues"), tbc=f.flag("tbc"),
+        notes=f.text("notes"))
     for key, attribute in ROLE_KEYS:
         fields[attribute] = _person_refs(f, key)
+    fields["source"] = f.source  # after every text is read: it holds their lines
     return fields if start is not None and end is not None else None
 
 
@@ -157,8 +155,7 @@ def _person_refs(f: Fields, key: str) -> tuple[PersonRef, ...]:
     for index, value in enumerate(values):
         line = values.line_at(index)
         if isinstance(value, Located):
-            r = Fields(value, f.file, f.problems, f"'{key}' entry",
-                       ("person", "organisation", "role", "tbc"))
+            r = Fields(value, f.file, f.problems, f"'{key}' entry", spec.PERSON_REF)
             ref = PersonRef(r.ident("person"), r.ident("organisation"), r.text("role"),
                             r.flag("tbc"), line)
             if not ref.person and not ref.organisation:
@@ -168,8 +165,10 @@ def _person_refs(f: Fields, key: str) -> tuple[PersonRef, ...]:
         elif isinstance(value, str) and value.strip():
             refs.append(PersonRef(person=value.strip(), line=line))
         else:
+            given = "an empty entry" if value is None or not str(value).strip() \
+                else f"'{value}'"
             f.problems.error(f.file, line, f"'{key}' must list person ids or mappings with "
-                                           f"`person:`, not '{value}'")
+                                           f"`person:`, not {given}")
     return tuple(refs)
 
 
@@ -197,7 +196,7 @@ def _with_ids(items: list[dict], when) -> tuple[Item, ...]:
 def parse_note(doc: NoteDoc, problems: Problems, notes_dir: Path) -> Note:
     for problem in doc.problems:
         problems.items.append(problem)
-    f = Fields(doc.meta, problems.display(doc.path), problems, "note front matter", ("session",))
+    f = Fields(doc.meta, problems.display(doc.path), problems, "note front matter", spec.NOTE)
     name = doc.path.relative_to(notes_dir).as_posix()
     return Note(name, doc.body, doc.digest, f.ident("session"),
                 Source(f.file, doc.body_line, dict(doc.meta.key_lines)))

@@ -8,10 +8,10 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Iterator
-from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ..errors import Problems
+from .internal_links import check_internal_links
 from .model import Agenda, Day, Item, Source
 from .overlaps import sweep
 from .relations import Index
@@ -25,6 +25,7 @@ def validate(agenda: Agenda, index: Index, problems: Problems) -> None:
     _check_days(agenda, problems)
     _check_references(agenda, index, problems)
     _check_notes(agenda, index, problems)
+    check_internal_links(agenda, index, problems)
     _warn_unused(agenda, index, problems)
     _warn_lone_parallel(agenda, problems)
 
@@ -137,8 +138,8 @@ def _overlap_message(item: Item, other: Item) -> str:
              f"({other.start:%H:%M}-{other.end:%H:%M}, line {other.source.line})")
     if item.room and item.room == other.room:
         return f"{clash} in the same room '{item.room}'; move one of them"
-    return (f"{clash}; fix the times, or mark both with the same `parallel:` value "
-            "if they really run at the same time")
+    return (f"{clash}; fix the times, or, if they really run at the same time, give them "
+            "different rooms (`room:`) or the same `parallel:` value")
 
 
 def _check_days(agenda: Agenda, problems: Problems) -> None:
@@ -156,14 +157,8 @@ def _check_days(agenda: Agenda, problems: Problems) -> None:
                            f"day {day.date} ({day.date:%A}) is listed twice (first at line "
                            f"{first_line[day.date]}); each date gets one entry; check the date")
         first_line.setdefault(day.date, where.line_of("date"))
-    if meeting.start and meeting.end and meeting.start <= meeting.end:
-        listed = set(counts)
-        missing = [meeting.start + timedelta(days=n)
-                   for n in range((meeting.end - meeting.start).days + 1)]
-        for date in missing:
-            if date not in listed:
-                problems.warn(meeting.source.file, meeting.source.line_of("start"),
-                              f"meeting date {date} ({date:%A}) has no day in schedule.yaml")
+    # Dates of the meeting without a day are not reported: days need not follow each
+    # other (a weekend or a day off in between).
 
 
 def _check_references(agenda: Agenda, index: Index, problems: Problems) -> None:
@@ -194,9 +189,21 @@ def _check_references(agenda: Agenda, index: Index, problems: Problems) -> None:
                 _unknown(problems, src, "groups", meeting.groups.name.lower(), group, groups,
                          "meeting.yaml under groups")
         if item.room and item.room not in rooms:
-            _unknown(problems, src, "room", "room", item.room, rooms, "meeting.yaml under rooms")
+            _check_room(item, meeting, problems)
         if item.continues:
             _check_continues(day, item, index, problems)
+
+
+def _check_room(item: Item, meeting, problems: Problems) -> None:
+    """An unknown room, or a room given by its name instead of its id."""
+    named = [room for room in meeting.rooms if room.name.casefold() == item.room.casefold()]
+    if named:
+        problems.error(item.source.file, item.source.line_of("room"),
+                       f"'{item.room}' is the name of room '{named[0].id}'; an item names its "
+                       f"room by id: write `room: {named[0].id}`")
+    else:
+        _unknown(problems, item.source, "room", "room", item.room,
+                 {room.id: room for room in meeting.rooms}, "meeting.yaml under rooms")
 
 
 def _check_continues(day: Day, item: Item, index: Index, problems: Problems) -> None:
@@ -266,13 +273,14 @@ def _warn_unused(agenda: Agenda, index: Index, problems: Problems) -> None:
         if note.name not in used_notes:
             problems.warn(note.source.file, 1, "note is not used by any item; add "
                           f"`notes: {note.name}` to an item or `session:` to its front matter")
+    # A record whose id is wrong has been reported already, and cannot be named by it.
     for person in agenda.people:
-        if person.id not in index.person_appearances:
+        if person.id and person.id not in index.person_appearances:
             problems.warn(person.source.file, person.source.line,
                           f"person '{person.id}' has no role in any item")
     organisers = set(agenda.meeting.organisers)
     for org in agenda.organisations:
-        if (org.id not in index.organisation_appearances and org.id not in index.members
+        if (org.id and org.id not in index.organisation_appearances and org.id not in index.members
                 and org.id not in organisers):
             problems.warn(org.source.file, org.source.line,
                           f"organisation '{org.id}' is not used by any person or item")

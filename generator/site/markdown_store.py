@@ -43,6 +43,9 @@ Term
 1. one
 2. two
 
+- nested by two spaces
+  - as editors indent
+
 [^1]: A footnote about HTML.
 
 *[HTML]: HyperText Markup Language

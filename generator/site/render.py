@@ -13,6 +13,8 @@ from ..errors import RenderError
 from .planned import Generated, Page
 from .theme import Theme
 from . import markdown_store, urls
+from .internal_links import InternalLinks
+from .markdown_lists import ListIndentExtension
 
 
 class MarkdownCache:
@@ -20,7 +22,7 @@ class MarkdownCache:
 
     def __init__(self) -> None:
         self._md = markdown.Markdown(
-            extensions=["extra", "sane_lists", "toc"],
+            extensions=["extra", "sane_lists", "toc", ListIndentExtension()],
             extension_configs={"toc": {"baselevel": 2, "permalink": False,
                                        "slugify": lambda text, sep: "note-" + slugify_unicode(text, sep)}})
         self._cache: dict[str, Markup] = {}
@@ -63,7 +65,7 @@ class Renderer:
             autoescape=jinja2.select_autoescape(["html", "xml"]),
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True)
-        self.env.filters["markdown"] = self.markdown
+        self.env.filters["markdown"] = InternalLinks(self.markdown).filter()  # `@` links, per page
 
     def reload_templates(self) -> None:
         """Forget compiled templates so edited files are read again."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ...content.model import Organisation, Person, Taxonomy, Term
 from .. import present, urls
 from .frame import Frame, Meta, make_meta
-from .parts import Appearance, ItemCard, Link, Parts
+from .parts import Appearance, ItemCard, Link, MarkdownText, Parts
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class TermView:
     crumb: str               # "Policy area 1", or the title
     code: str
     title: str
-    description: str         # Markdown
+    description: MarkdownText  # Markdown
     entries: tuple[ItemCard, ...]
     empty: str               # what to say when no session has the term
 
@@ -126,7 +126,7 @@ def term_view(parts: Parts, frame: Frame, taxonomy: Taxonomy, term: Term,
         make_meta(frame, urls.term_path(term), label, label), frame,
         Link(urls.taxonomy_path(taxonomy), taxonomy.plural),
         present.term_short_label(taxonomy, term), present.term_code(taxonomy, term),
-        term.title, term.description, tuple(parts.card(item) for _, item in entries),
+        term.title, parts.markdown(term.description), tuple(parts.card(item) for _, item in entries),
         f"No session covers this {taxonomy.name.lower()} yet.")
 
 

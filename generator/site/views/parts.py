@@ -12,8 +12,23 @@ from dataclasses import dataclass
 from datetime import time
 
 from ...content.model import Agenda, Day, Item, PersonRef
+from ...content.internal_links import Targets, internal_links
 from ...content.relations import Index
 from .. import present, urls
+
+
+@dataclass(frozen=True)
+class MarkdownText:
+    """A Markdown text, with the output path of each `@` address it links to."""
+
+    text: str
+    links: tuple[tuple[str, str], ...] = ()   # ("session-5", "sessions/session-5/index.html")
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
 
 
 @dataclass(frozen=True)
@@ -124,6 +139,7 @@ class Parts:
         self._lines: dict[PersonRef, PersonLine] = {}
         self._appearances: dict[int, tuple[object, Appearance]] = {}
         self._rows: dict[int, tuple[Day, tuple]] = {}
+        self._link_targets: Targets | None = None
 
     def day(self, day: Day) -> DayHeading:
         heading = self._days.get(day.date)
@@ -133,6 +149,23 @@ class Parts:
                                  present.zone_label(self.meeting, day.date))
             self._days[day.date] = heading
         return heading
+
+    def markdown(self, text: str) -> MarkdownText:
+        """A Markdown field for a view, its `@` links resolved to output paths."""
+        if "@" not in text:
+            return MarkdownText(text)
+        links = {}
+        for _, path, _ in internal_links(text):
+            target = self._targets().find(path)
+            if target is not None:
+                links[path] = (self.item_path(target) if isinstance(target, Item)
+                               else urls.path_of(target))
+        return MarkdownText(text, tuple(sorted(links.items())))
+
+    def _targets(self) -> Targets:
+        if self._link_targets is None:
+            self._link_targets = Targets(self.agenda, self.index)
+        return self._link_targets
 
     def card(self, item: Item) -> ItemCard:
         card = self._cards.get(item.id)

@@ -11,7 +11,8 @@ from ...outputs.calendars import calendar_path
 from ...outputs import seo
 from .. import describe, present, timeline, urls
 from .frame import DateText, Frame, Meta, date_text, make_meta
-from .parts import DayHeading, ItemCard, Link, Parts, RoleGroup, TermGroup, Times
+from .parts import (DayHeading, ItemCard, Link, MarkdownText, Parts, RoleGroup, TermGroup,
+                    Times)
 
 SCHEDULE_JSON = "schedule.json"
 AGENDA_JSON = "agenda.json"
@@ -31,7 +32,7 @@ class DayCard:
 
     day: DayHeading
     span: Times | None       # first start to last end; None for a day without items
-    objective: str           # Markdown
+    objective: MarkdownText  # Markdown
     sessions: tuple[ItemCard, ...]
 
 
@@ -50,7 +51,7 @@ class HomeView:
     status: str              # "Tentative"
     updated: DateText | None
     organisers: tuple[Link, ...]
-    about: str               # Markdown
+    about: MarkdownText      # Markdown
     days: tuple[DayCard, ...]
     calendar: str
     webcal: str              # webcal:// address, only with an https base URL
@@ -79,7 +80,7 @@ class DayView:
     frame: Frame
     day: DayHeading
     calendar: str
-    objective: str           # Markdown
+    objective: MarkdownText  # Markdown
     rows: tuple[Row, ...]
     qr: QrCode | None
     previous: Link | None
@@ -100,11 +101,11 @@ class SessionView:
     terms: tuple[TermGroup, ...]
     continues: Link | None
     continued_by: tuple[Link, ...]
-    description: str         # Markdown
+    description: MarkdownText  # Markdown
     main_question: str
     questions: tuple[str, ...]
     roles: tuple[RoleGroup, ...]
-    note: str                # Markdown
+    note: MarkdownText       # Markdown
     concurrent: tuple[ItemCard, ...]
     previous: Link | None
     next: Link | None
@@ -129,14 +130,14 @@ def home_view(parts: Parts, frame: Frame, base_url: str) -> HomeView:
         meeting.status.capitalize(), date_text(meeting.updated),
         tuple(Link(urls.organisation_path(index.organisations[o]), index.organisations[o].name)
               for o in meeting.organisers),
-        meeting.about, tuple(_day_card(parts, day) for day in agenda.days), calendar,
+        parts.markdown(meeting.about), tuple(_day_card(parts, day) for day in agenda.days), calendar,
         f"webcal://{public_calendar[8:]}" if base_url.startswith("https://") else "",
         SCHEDULE_JSON, AGENDA_JSON, qr_code(base_url, urls.HOME), tuple(browse))
 
 
 def _day_card(parts: Parts, day: Day) -> DayCard:
     span = parts.span(day, day.starts_at, day.ends_at) if day.items else None
-    return DayCard(parts.day(day), span, day.objective,
+    return DayCard(parts.day(day), span, parts.markdown(day.objective),
                    tuple(parts.card(item) for item in day.items if item.has_page))
 
 
@@ -147,7 +148,7 @@ def day_view(parts: Parts, frame: Frame, day: Day, previous: Day | None,
     return DayView(
         make_meta(frame, heading.path, f"{day.name}: {heading.long_date}",
                   f"{day.name} of {meeting.title}: {heading.long_date}"),
-        frame, heading, calendar_path(meeting, day), day.objective,
+        frame, heading, calendar_path(meeting, day), parts.markdown(day.objective),
         parts.rows(day, partial(_rows, parts)),
         qr_code(frame.base_url, heading.path), _day_link(parts, previous),
         _day_link(parts, following))
@@ -191,8 +192,8 @@ def session_view(parts: Parts, frame: Frame, day: Day, item: Item, note: Note | 
         calendar_path(meeting, item), where, card.terms,
         _item_link(parts, continues[1]) if continues else None,
         tuple(_item_link(parts, other) for other in index.continuations.get(item.id, [])),
-        item.description, item.main_question, item.questions, card.roles,
-        note.body if note else "",
+        parts.markdown(item.description), item.main_question, item.questions, card.roles,
+        parts.markdown(note.body if note else ""),
         tuple(parts.card(other) for other in index.concurrent.get(item.id, ())),
         _item_link(parts, previous), _item_link(parts, following))
 

@@ -1,0 +1,1 @@
+"""Writing a meeting: a starter (`agenda new`) and imports (`agenda import`)."""
