@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tools import edits, synthetic
 from support import BASE_URL, TEMPLATES, edit, files_of, full_build, show_more, SHOW_MORE
@@ -157,3 +158,27 @@ def test_templates_showing_more_stay_exact_in_the_live_site(live, content):
         full.renderer.reload_templates()
         full.build(output)
         assert files_of(sync.output) == files_of(output), f"after {name}: {snippet}"
+
+
+def test_an_at_link_follows_a_break_to_another_day(live, content):
+    """`@` links are resolved in the view, so the preview follows a moved target."""
+    *_, rebuild = live
+    schedule = content / "schedule.yaml"
+    data = yaml.safe_load(schedule.read_text(encoding="utf-8"))
+    first_day, second_day = data["days"][0], data["days"][1]
+    coffee = next(item for item in first_day["items"] if item.get("kind") == "break")
+    coffee["id"] = "first-break"
+    schedule.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
+                        encoding="utf-8")
+    note = content / "notes" / "session-5.md"
+    note.write_text(note.read_text(encoding="utf-8") + "\nSee the [break](@first-break).\n",
+                    encoding="utf-8")
+    rebuild()
+    first_day["items"].remove(coffee)
+    coffee["start"], coffee["end"] = "19:00", "19:15"
+    second_day["items"].append(coffee)
+    schedule.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
+                        encoding="utf-8")
+    rebuild()
+    page = (live[1].output / "sessions" / "session-5" / "index.html").read_text(encoding="utf-8")
+    assert f'href="../../days/{second_day["date"]}/index.html#first-break"' in page
