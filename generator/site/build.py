@@ -20,7 +20,7 @@ from .plan import Generated, Page, Site, plan_site
 from .render import Renderer
 from .incremental import RenderCache, collector_paused, templates_digest
 from .write import SiteSync, check_output_dir, digest, write_site
-from ..outputs import agenda_json, calendars, schedule_json, seo
+from ..outputs import agenda_json, calendars, publishing, schedule_json, seo
 from . import parallel
 
 STATIC_DIR = "static"
@@ -64,7 +64,8 @@ class Builder:
     def plan(self, loaded: Loaded) -> Site:
         return plan_site(loaded.agenda, loaded.index, self.base_url,
                          extras=(self._static_files, calendars.outputs,
-                                 schedule_json.outputs, agenda_json.outputs, seo.qr_outputs))
+                                 schedule_json.outputs, agenda_json.outputs, seo.qr_outputs,
+                                 *publishing.OUTPUTS))
 
     def _static_files(self, agenda, index, base_url) -> list[Generated]:
         static = self.templates_dir / STATIC_DIR
