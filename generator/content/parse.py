@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import Problems
+from .branding import parse_branding
 from .fields import Fields, records
 from .load import Located, NoteDoc, YamlDoc
 from .model import (AUDIENCES, ITEM_KINDS, STATUSES, Agenda, Day, Item, Meeting, Note,
@@ -18,7 +19,7 @@ from .model import (AUDIENCES, ITEM_KINDS, STATUSES, Agenda, Day, Item, Meeting,
 
 MEETING_KEYS = ("id", "title", "subtitle", "short_title", "status", "updated", "timezone",
                 "start", "end", "language", "about", "venue", "online", "organisers", "rooms",
-                "themes", "groups")
+                "themes", "groups", "branding")
 ITEM_KEYS = ("id", "number", "kind", "start", "end", "title", "subtitle", "description",
              "chair", "speakers", "presenters", "discussants", "main_question", "questions",
              "themes", "groups", "audience", "parallel", "room", "continues", "tbc", "notes")
@@ -58,6 +59,7 @@ def parse_meeting(doc: YamlDoc, problems: Problems) -> Meeting | None:
                     for f in _entries(top, "rooms", "room", ("id", "name"))),
         themes=_taxonomy(top, "themes", ("Theme", "Themes", "themes")),
         groups=_taxonomy(top, "groups", ("Group", "Groups", "groups")),
+        branding=parse_branding(top, doc.path),
         source=top.source)
 
 

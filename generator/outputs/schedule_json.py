@@ -26,7 +26,7 @@ def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
     """The `plan_site` extra: schedule.json at the root of the site."""
     return [Generated(PATH, agenda.meeting.source,
                       lambda: json_bytes(schedule(agenda, index, base_url)),
-                      key=whole_days(agenda.days))]
+                      key=(whole_days(agenda.days), agenda.notes))]  # notes: descriptions
 
 
 def schedule(agenda: Agenda, index: Index, base_url: str) -> dict:

@@ -23,7 +23,7 @@ def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
     """The `plan_site` extra: schedule.xml at the root of the site."""
     return [Generated(PATH, agenda.meeting.source,
                       lambda: schedule_xml(agenda, index, base_url),
-                      key=whole_days(agenda.days))]
+                      key=(whole_days(agenda.days), agenda.notes))]  # notes: descriptions
 
 
 def schedule_xml(agenda: Agenda, index: Index, base_url: str) -> bytes:

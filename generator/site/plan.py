@@ -13,6 +13,7 @@ from ..content.relations import Index
 from .timeline import timeline
 from . import urls
 from .describe import location
+from ..outputs import sitemap
 from .present import Shown, item_title, long_date, shown_items, term_label
 
 
@@ -125,10 +126,12 @@ def plan_site(agenda: Agenda, index: Index, base_url: str = "",
                            "appearances": index.organisation_appearances.get(org.id, [])}))
     pages.append(Page("404.html", "404.html", "Page not found", meeting.source,
                       {"absolute_links": True}))
-    if base_url:
-        pages.append(Page("sitemap.xml", "sitemap.xml", "Sitemap", meeting.source))
     for extra in extras:
         pages.extend(extra(agenda, index, base_url))
+    if base_url:  # every page is planned by now; the sitemap lists them (outputs/sitemap.py)
+        listed = tuple(page.path for page in pages)
+        pages.append(Generated(sitemap.PATH, meeting.source,
+                               lambda: sitemap.sitemap_xml(meeting, base_url, listed), key=listed))
     _refuse_shared_paths(pages)
     return Site(agenda, index, base_url, tuple(pages))
 

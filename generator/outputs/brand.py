@@ -1,0 +1,173 @@
+"""The organiser's look in the output: CSS custom properties for the theme, the
+favicons (from the logo, else the meeting's initials), the web manifest and
+robots.txt.
+
+Files written at the site root (linked from every page's head, see `head_links`):
+favicon.svg, favicon.ico (16, 32, 48 px), apple-touch-icon.png (180 px),
+icon-192.png and icon-512.png (the manifest's), manifest.webmanifest, robots.txt.
+"""
+from __future__ import annotations
+
+import base64
+import io
+import json
+from xml.sax.saxutils import escape
+
+import jinja2
+from markupsafe import Markup
+from PIL import Image, ImageDraw
+
+from ..content.colours import WHITE, adjusted, parse_hex, readable_on, to_hex
+from ..content.model import Agenda, Branding, Meeting
+from ..content.relations import Index
+from ..site import urls
+from ..site.plan import Generated
+from . import drawing
+
+DARK_BACKGROUND = "#121417"  # the dark scheme's page colour the dark variants must read on
+ICON_SIZES = {"apple-touch-icon.png": 180, "icon-192.png": 192, "icon-512.png": 512}
+ICO_SIZES = ((16, 16), (32, 32), (48, 48))
+MANIFEST = "manifest.webmanifest"
+SITEMAP = "sitemap.xml"
+
+
+def css_properties(branding: Branding, background: str = WHITE) -> dict[str, str]:
+    """The brand colours as CSS custom properties, each readable as text (4.5:1) on
+    `background`: `--primary`, `--accent`, and `--on-primary`, `--on-accent` (the text
+    colour to use on a fill of that colour). On white they are the colours as given
+    (the checker refused any that fail there); on a dark background they are lightened."""
+    page = parse_hex(background)
+    properties = {}
+    for name in ("primary", "accent"):
+        colour = adjusted(parse_hex(getattr(branding, name)), page)
+        properties[f"--{name}"] = to_hex(colour)
+        properties[f"--on-{name}"] = readable_on(colour)
+    return properties
+
+
+def brand_css(meeting: Meeting, dark_background: str = DARK_BACKGROUND) -> Markup:
+    """A stylesheet setting the properties for the light scheme, and for the dark one
+    under `prefers-color-scheme: dark`; for a <style> element in the head."""
+    def block(properties: dict[str, str]) -> str:
+        return ":root{" + "".join(f"{k}:{v};" for k, v in properties.items()) + "}"
+    light = block(css_properties(meeting.branding))
+    dark = block(css_properties(meeting.branding, dark_background))
+    return Markup(f"{light}@media (prefers-color-scheme: dark){{{dark}}}")
+
+
+def initials(meeting: Meeting) -> str:
+    """Up to two letters for the favicon: the first letters of the first two words of
+    the short title (else the title) that start with a letter or digit."""
+    words = [w for w in (meeting.short_title or meeting.title).split() if w[0].isalnum()]
+    return "".join(word[0] for word in words[:2]).upper() or "?"
+
+
+def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
+    """The `plan_site` extra: favicons, the web manifest and robots.txt."""
+    meeting = agenda.meeting
+    key = (meeting.branding, initials(meeting), drawing.file_digest(meeting.branding.logo_path),
+           drawing.FONT_KEY)
+    found = [Generated("favicon.svg", meeting.source, lambda: favicon_svg(meeting), key=key),
+             Generated("favicon.ico", meeting.source, lambda: favicon_ico(meeting), key=key),
+             Generated(MANIFEST, meeting.source, lambda: manifest(meeting), key=key),
+             Generated("robots.txt", meeting.source, lambda: robots(base_url), key=base_url)]
+    found += [Generated(name, meeting.source, key=key, make=lambda size=size, name=name:
+                        icon_png(meeting, size, rounded=name != "apple-touch-icon.png"))
+              for name, size in ICON_SIZES.items()]
+    return found
+
+
+def icon(meeting: Meeting, size: int, rounded: bool = True) -> Image.Image:
+    """A square icon: the logo on white, else the initials on the primary colour.
+    `rounded`: with transparent rounded corners (not for Apple's, which iOS rounds)."""
+    scale = 4 if size < 256 else 2  # drawn larger and scaled down, for smooth edges
+    side = size * scale
+    radius = side // 6 if rounded else 0
+    logo = drawing.load_logo(meeting.branding.logo_path)
+    image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    if logo is not None:
+        draw.rounded_rectangle((0, 0, side - 1, side - 1), radius=radius, fill=WHITE)
+        box = drawing.fitted(logo, round(side * 0.84), round(side * 0.84))
+        image.alpha_composite(box, ((side - box.width) // 2, (side - box.height) // 2))
+    else:
+        primary = meeting.branding.primary
+        draw.rounded_rectangle((0, 0, side - 1, side - 1), radius=radius, fill=primary)
+        letters = initials(meeting)
+        face = drawing.font(round(side * (0.56 if len(letters) == 1 else 0.44)), bold=True)
+        draw.text((side / 2, side / 2), letters, font=face, anchor="mm",
+                  fill=readable_on(parse_hex(primary)))
+    return image.resize((size, size), Image.Resampling.LANCZOS)
+
+
+def icon_png(meeting: Meeting, size: int, rounded: bool = True) -> bytes:
+    return drawing.png_bytes(icon(meeting, size, rounded))
+
+
+def favicon_ico(meeting: Meeting) -> bytes:
+    buffer = io.BytesIO()
+    icon(meeting, 48).save(buffer, format="ICO", sizes=ICO_SIZES)
+    return buffer.getvalue()
+
+
+def favicon_svg(meeting: Meeting) -> bytes:
+    """The initials as SVG text (sharp at any size), or the logo as an embedded PNG."""
+    head = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'
+    if meeting.branding.logo_path:
+        data = base64.b64encode(icon_png(meeting, 128)).decode("ascii")
+        body = f'<image width="64" height="64" href="data:image/png;base64,{data}"/>'
+    else:
+        primary = meeting.branding.primary
+        letters = initials(meeting)
+        body = (f'<rect width="64" height="64" rx="10" fill="{primary}"/>'
+                f'<text x="32" y="32" dy=".36em" text-anchor="middle" '
+                f'font-family="DejaVu Sans, Verdana, Arial, sans-serif" font-weight="700" '
+                f'font-size="{36 if len(letters) == 1 else 28}" '
+                f'fill="{readable_on(parse_hex(primary))}">{escape(letters)}</text>')
+    return f"{head}{body}</svg>\n".encode("utf-8")
+
+
+def manifest(meeting: Meeting) -> bytes:
+    """The web manifest; its URLs are relative to it, so the site works from any sub-path."""
+    data = {
+        "name": meeting.title,
+        "short_name": meeting.short_title or meeting.title,
+        "description": meeting.subtitle or meeting.title,
+        "lang": meeting.language,
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": WHITE,
+        "theme_color": meeting.branding.primary,
+        "icons": [{"src": name, "sizes": f"{size}x{size}", "type": "image/png"}
+                  for name, size in ICON_SIZES.items() if name.startswith("icon-")]
+        + [{"src": "favicon.svg", "sizes": "any", "type": "image/svg+xml"}],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def robots(base_url: str) -> bytes:
+    """Everything may be crawled; the sitemap is named when the site knows its address.
+    Crawlers read robots.txt only at a host's root: under a sub-path it is a no-op."""
+    lines = ["User-agent: *", "Allow: /"]
+    if base_url:
+        lines += ["", f"Sitemap: {urls.public_url(base_url, SITEMAP)}"]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def head_links() -> list[dict]:
+    """The <link> elements every page's head needs for favicons and the manifest, as
+    {rel, href (output path, for url()), type, sizes}."""
+    return [{"rel": "icon", "href": "favicon.ico", "sizes": "48x48", "type": ""},
+            {"rel": "icon", "href": "favicon.svg", "sizes": "", "type": "image/svg+xml"},
+            {"rel": "apple-touch-icon", "href": "apple-touch-icon.png", "sizes": "", "type": ""},
+            {"rel": "manifest", "href": MANIFEST, "sizes": "", "type": ""}]
+
+
+def helpers() -> dict:
+    """Template globals: brand_css(dark_background=...), head_links()."""
+    @jinja2.pass_context
+    def _brand_css(context, dark_background: str = DARK_BACKGROUND) -> Markup:
+        return brand_css(context["meeting"], dark_background)
+    return {"brand_css": _brand_css, "head_links": head_links}
+
