@@ -66,6 +66,7 @@ def test_conference_and_events(site_with_base_url):
     conference = data["schedule"]["conference"]
     assert conference["acronym"] == "egims_2022"
     assert conference["time_zone_name"] == "Africa/Casablanca"
+    assert conference["colors"] == {"primary": "#0b5cad"}  # branding's default primary
     assert (conference["start"], conference["end"], conference["daysCount"]) == \
         ("2022-06-20", "2022-06-22", 3)
     assert [d["date"] for d in conference["days"]] == ["2022-06-20", "2022-06-21", "2022-06-22"]

@@ -13,7 +13,7 @@ import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from math import gcd
 
 from ..content.model import Agenda, Day, Item, Meeting
@@ -71,7 +71,7 @@ class Event:
 @dataclass(frozen=True)
 class ScheduleDay:
     index: int
-    day: Day
+    date: date
     start: datetime
     end: datetime
     rooms: tuple[tuple[str, tuple[Event, ...]], ...]  # (room name, its events), in room order
@@ -98,7 +98,20 @@ def slug(text: str) -> str:
     return value if len(value) > 1 else f"{value}0"
 
 
+_last: list = [None, None, None, None]  # agenda, index, base URL, their Schedule
+
+
 def schedule(agenda: Agenda, index: Index, base_url: str) -> Schedule:
+    """The schedule both files encode; made once for a build's agenda (compared by
+    identity: model records are never changed once made)."""
+    cached_agenda, cached_index, cached_base, cached = _last
+    if cached_agenda is agenda and cached_index is index and cached_base == base_url:
+        return cached
+    _last[:] = [agenda, index, base_url, _schedule(agenda, index, base_url)]
+    return _last[3]
+
+
+def _schedule(agenda: Agenda, index: Index, base_url: str) -> Schedule:
     rooms = event_rooms(agenda)
     positions = {item.id: n for n, (_, item) in enumerate(agenda.items(), start=1)}
     persons = _person_table(agenda, index, base_url)
@@ -111,7 +124,7 @@ def schedule(agenda: Agenda, index: Index, base_url: str) -> Schedule:
         for event in events:
             by_room.setdefault(event.room, []).append(event)
         start, end = _day_window(agenda, day)
-        days.append(ScheduleDay(number, day, start, end, tuple(
+        days.append(ScheduleDay(number, day.date, start, end, tuple(
             (name, tuple(by_room[name])) for name in _room_order(agenda, by_room))))
     all_events = [event for day in days for _, events in day.rooms for event in events]
     tracks = tuple(dict.fromkeys(e.track for e in all_events if e.track))

@@ -42,6 +42,7 @@ def schedule(agenda: Agenda, index: Index, base_url: str) -> dict:
         "time_zone_name": meeting.timezone,
         "rooms": [{"name": name, "guid": guid(meeting, "room", name)} for name in model.rooms],
         "tracks": [{"name": name, "slug": frab.slug(name)} for name in model.tracks],
+        "colors": {"primary": meeting.branding.primary},
         "days": [_day(day) for day in model.days],
     }
     if meeting.subtitle:
@@ -57,7 +58,7 @@ def schedule(agenda: Agenda, index: Index, base_url: str) -> dict:
 
 
 def _day(day: frab.ScheduleDay) -> dict:
-    return {"index": day.index, "date": day.day.date.isoformat(),
+    return {"index": day.index, "date": day.date.isoformat(),
             "day_start": _iso(day.start), "day_end": _iso(day.end),
             "rooms": {name: [_event(event) for event in events] for name, events in day.rooms}}
 

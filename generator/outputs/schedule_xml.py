@@ -41,7 +41,7 @@ def schedule_xml(agenda: Agenda, index: Index, base_url: str) -> bytes:
             _text(conference, tag, value)
     for day in model.days:
         element = ET.SubElement(root, "day", index=str(day.index),
-                                date=day.day.date.isoformat(),
+                                date=day.date.isoformat(),
                                 start=_iso(day.start), end=_iso(day.end))
         for name, events in day.rooms:
             room = ET.SubElement(element, "room", name=name)
