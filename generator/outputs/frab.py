@@ -4,8 +4,9 @@ both of its encodings: schedule.json (c3voc JSON) and schedule.xml (frab XML).
 Only items with a page of their own are events; breaks and meals are left out.
 Every event has a room, because apps lay a day out in one column per room: an
 item's own `room`, else a virtual room named after the venue. Items without a
-room that run at the same time (10a and 10b) get virtual rooms of their own
-("Rabat", "Rabat, room 2"), so no app draws them on top of each other.
+room that run at the same time (two parallel break-outs) get virtual rooms of
+their own ("Hotel Example", "Hotel Example, room 2"), so no app draws them on top
+of each other.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from ..content.model import Agenda, Day, Item, Meeting
 from ..content.relations import Index
 from ..site import urls
 from ..site.describe import (description, distinct_refs, guid, kind_label, meets_online,
-                             public_item_url, ref_name, window)
+                             public_item_url, window)
 from ..site.present import item_title, term_label
 
 FALLBACK_ROOM = "Main"
@@ -88,7 +89,7 @@ class Schedule:
 
 
 def acronym(meeting_id: str) -> str:
-    """The meeting id in the formats' acronym alphabet: egims-2022 -> egims_2022."""
+    """The meeting id in the formats' acronym alphabet: my-meeting-2025 -> my_meeting_2025."""
     name = re.sub(r"[^a-z0-9_]", "_", meeting_id.lower())
     return name.ljust(4, "_")
 
@@ -172,8 +173,8 @@ def virtual_room(meeting: Meeting, lane: int, taken: set[str]) -> str:
 
 def _room_order(agenda: Agenda, names) -> list[str]:
     """Room names in the order of meeting.yaml's `rooms:`, so apps keep their columns
-    in place from day to day; virtual rooms follow, in name order ("Rabat" before
-    "Rabat, room 2")."""
+    in place from day to day; virtual rooms follow, in name order ("Hall" before
+    "Hall, room 2")."""
     place = {}
     for number, room in enumerate(agenda.meeting.rooms):
         place.setdefault(room.name, number)

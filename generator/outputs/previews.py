@@ -45,7 +45,7 @@ def date_range(start: date, end: date) -> str:
 
 
 def place(meeting: Meeting) -> str:
-    """'Hotel Example, Rabat, Morocco, and online', 'Online', or '' when neither is given."""
+    """'Hotel Example, Paris, France, and online', 'Online', or '' when neither is given."""
     venue = meeting.venue
     where = ", ".join(part for part in (venue.name, venue.city, venue.country) if part)
     if meeting.online is None:
