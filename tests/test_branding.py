@@ -123,6 +123,20 @@ def branded(tmp_path_factory):
     return output
 
 
+def test_the_logo_is_published_for_the_theme_as_given(branded):
+    logo = branded / "logo.png"
+    with Image.open(logo) as image:
+        assert image.size == (400, 200) and image.getpixel((200, 100)) == LOGO_RED
+
+
+def test_the_brand_logo_helper_gives_its_path_and_size(branded):
+    content = branded.parent / "content"
+    builder = Builder(content, TEMPLATES)
+    template = builder.renderer.env.from_string(
+        "{% set logo = brand_logo() %}{{ logo.path }} {{ logo.width }}x{{ logo.height }}")
+    assert template.render(meeting=builder.check().agenda.meeting) == "logo.png 400x200"
+
+
 def test_the_colours_reach_the_manifest_and_favicons(branded):
     manifest = (branded / "manifest.webmanifest").read_text(encoding="utf-8")
     assert '"theme_color": "#7a1f5c"' in manifest
@@ -153,5 +167,6 @@ def test_without_branding_the_favicon_shows_the_initials(site):
     svg = ElementTree.fromstring((site / "favicon.svg").read_bytes())
     (text,) = svg.iter("{http://www.w3.org/2000/svg}text")
     assert text.text == "MS"  # Migration Statistics Technical Meeting 2022
+    assert not (site / "logo.png").exists() and not (site / "logo.jpg").exists()
     with Image.open(io.BytesIO((site / "favicon.ico").read_bytes())) as ico:
         assert ico.info["sizes"] == {(16, 16), (32, 32), (48, 48)}

@@ -4,13 +4,16 @@ robots.txt.
 
 Files written at the site root (linked from every page's head, see `head_links`):
 favicon.svg, favicon.ico (16, 32, 48 px), apple-touch-icon.png (180 px),
-icon-192.png and icon-512.png (the manifest's), manifest.webmanifest, robots.txt.
+icon-192.png and icon-512.png (the manifest's), manifest.webmanifest, robots.txt,
+and the logo itself (logo.png or logo.jpg, for the theme: `brand_logo()`).
 """
 from __future__ import annotations
 
 import base64
 import io
 import json
+from functools import lru_cache
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 import jinja2
@@ -74,7 +77,33 @@ def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
     found += [Generated(name, meeting.source, key=key, make=lambda size=size, name=name:
                         icon_png(meeting, size, rounded=name != "apple-touch-icon.png"))
               for name, size in ICON_SIZES.items()]
+    if meeting.branding.logo_path:  # the file as given, for the theme to show
+        found.append(Generated(logo_path(meeting), meeting.branding.source,
+                               lambda: Path(meeting.branding.logo_path).read_bytes(), key=key))
     return found
+
+
+def logo_path(meeting: Meeting) -> str:
+    """Where the logo is copied: logo.png or logo.jpg at the site root."""
+    suffix = Path(meeting.branding.logo).suffix.lower()
+    return "logo.jpg" if suffix in (".jpg", ".jpeg") else "logo.png"
+
+
+@lru_cache(maxsize=4)
+def _logo_size(path: str, digest: str) -> tuple[int, int]:
+    with Image.open(path) as image:
+        return image.size
+
+
+@jinja2.pass_context
+def brand_logo(context) -> dict | None:
+    """The logo for pages: {path (output path, for url()), width, height}, or None."""
+    meeting = context["meeting"]
+    if not meeting.branding.logo_path:
+        return None
+    width, height = _logo_size(meeting.branding.logo_path,
+                               drawing.file_digest(meeting.branding.logo_path))
+    return {"path": logo_path(meeting), "width": width, "height": height}
 
 
 def icon(meeting: Meeting, size: int, rounded: bool = True) -> Image.Image:
@@ -165,9 +194,9 @@ def head_links() -> list[dict]:
 
 
 def helpers() -> dict:
-    """Template globals: brand_css(dark_background=...), head_links()."""
+    """Template globals: brand_css(dark_background=...), head_links(), brand_logo()."""
     @jinja2.pass_context
     def _brand_css(context, dark_background: str = DARK_BACKGROUND) -> Markup:
         return brand_css(context["meeting"], dark_background)
-    return {"brand_css": _brand_css, "head_links": head_links}
+    return {"brand_css": _brand_css, "head_links": head_links, "brand_logo": brand_logo}
 

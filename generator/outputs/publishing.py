@@ -13,5 +13,5 @@ OUTPUTS = (schedule_xml.outputs, previews.outputs, brand.outputs)
 
 def helpers() -> dict:
     """Template globals: link_preview(day=None), brand_css(dark_background=...),
-    head_links()."""
+    head_links(), brand_logo()."""
     return {"link_preview": previews.link_preview, **brand.helpers()}
