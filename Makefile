@@ -8,6 +8,10 @@ CONTENT ?= content
 OUTPUT ?= output
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The public address the site is served from, e.g. https://example.org/meetings/2022/
+# (canonical links, sitemap, QR codes, absolute 404 links): make build BASE_URL=...
+BASE_URL ?=
+SITE_ARGS = --content $(CONTENT) --output $(OUTPUT)$(if $(BASE_URL), --base-url '$(BASE_URL)')
 
 .PHONY: build check serve test system-deps golden bench clean
 
@@ -28,13 +32,13 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/pip
 	touch $(TEST_STAMP) $(STAMP)
 
 build: $(STAMP)
-	$(BIN)/agenda build --content $(CONTENT) --output $(OUTPUT)
+	$(BIN)/agenda build $(SITE_ARGS)
 
 check: $(STAMP)
 	$(BIN)/agenda check --content $(CONTENT)
 
 serve: $(STAMP)
-	$(BIN)/agenda serve --content $(CONTENT) --output $(OUTPUT) --host $(HOST) --port $(PORT)
+	$(BIN)/agenda serve $(SITE_ARGS) --host $(HOST) --port $(PORT)
 
 # Debian packages the browser and HTML-validation tests need; quick when present.
 system-deps:

@@ -40,11 +40,12 @@ def test_nothing_changed_renders_nothing(live):
     assert (result.rendered, result.written) == (0, 0)
 
 
-def test_note_edit_renders_only_its_session_page(live, content):
+def test_note_edit_renders_only_its_session_page_and_the_schedule_files(live, content):
     *_, rebuild = live
     edit(content / "notes" / "session-5.md", "## Agenda", "## Agenda (revised)")
     result = rebuild()
-    assert (result.rendered, result.written) == (1, 1)
+    # schedule.json and schedule.xml carry note text in their events' descriptions.
+    assert (result.rendered, result.written) == (3, 3)
 
 
 def test_moved_session_updates_every_page_that_shows_it(live, content):
@@ -69,9 +70,10 @@ def test_moved_session_leaves_pages_that_only_name_its_day(tmp_path):
     assert files_of(sync.output) == full_build(content, TEMPLATES, tmp_path / "full")
 
 
-def test_a_note_edit_reuses_the_schedule_indexes_and_renders_one_page(live, content):
+def test_a_note_edit_reuses_the_schedule_indexes_and_renders_what_shows_it(live, content):
     """Records of unchanged files are the same objects from one rebuild to the next, so
-    the schedule's indexes are reused; only the page whose view changed is rendered."""
+    the schedule's indexes are reused; only outputs whose view changed are rendered:
+    the session page, and schedule.json and .xml, which carry the note's text."""
     builder, sync, *_ = live
     before = builder.check().index
     edit(content / "notes" / "session-5.md", "## Agenda", "## Agenda (revised)")
@@ -79,7 +81,7 @@ def test_a_note_edit_reuses_the_schedule_indexes_and_renders_one_page(live, cont
     after = builder.check().index
     assert after.person_appearances is before.person_appearances
     assert after.note_of_item["session-5"] is not before.note_of_item["session-5"]
-    assert result.rendered == 1
+    assert result.rendered == 3
 
 
 def test_a_schedule_edit_rebuilds_the_indexes(live, content):

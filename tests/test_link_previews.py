@@ -76,7 +76,11 @@ def test_every_page_has_title_description_and_preview_tags(site_with_base_url):
         assert page.meta["og:description"] == page.meta["description"], name
         assert page.meta["og:type"] == "website"
         assert page.meta["og:site_name"] == "Migration Statistics Technical Meeting 2022"
-        assert page.meta["twitter:card"] == "summary"
+        # Home and day pages have a preview image (a large card), other pages none.
+        with_image = name == "index.html" or name.startswith("days/")
+        assert page.meta["twitter:card"] == ("summary_large_image" if with_image
+                                             else "summary"), name
+        assert ("og:image" in page.meta) == with_image, name
         assert page.meta["twitter:title"] == page.meta["og:title"]
         if name == "404.html":  # served at any address: it has none of its own
             assert "canonical" not in page.links and "og:url" not in page.meta

@@ -66,6 +66,7 @@ def test_conference_and_events(site_with_base_url):
     conference = data["schedule"]["conference"]
     assert conference["acronym"] == "egims_2022"
     assert conference["time_zone_name"] == "Africa/Casablanca"
+    assert conference["colors"] == {"primary": "#0b5cad"}  # branding's default primary
     assert (conference["start"], conference["end"], conference["daysCount"]) == \
         ("2022-06-20", "2022-06-22", 3)
     assert [d["date"] for d in conference["days"]] == ["2022-06-20", "2022-06-21", "2022-06-22"]
@@ -76,14 +77,18 @@ def test_conference_and_events(site_with_base_url):
         start = datetime.fromisoformat(event["date"])
         assert start.utcoffset().total_seconds() == 3600, event["date"]
         assert event["date"].endswith("+01:00") and event["end"].endswith("+01:00")
-        assert event["room"] == "Rabat"
+        assert event["room"] == ("Rabat, room 2" if event["slug"] == "egims_2022-session-10b"
+                                 else "Rabat")
     session_5 = next(e for e in events if e["slug"] == "egims_2022-session-5")
     assert session_5["date"] == "2022-06-20T16:00:00+01:00"
     assert (session_5["start"], session_5["duration"]) == ("16:00", "01:30")
     assert session_5["url"] == BASE_URL + "sessions/session-5/"
     assert session_5["guid"] == str(uuid.uuid5(uuid.NAMESPACE_URL,
                                                "agenda:egims-2022/item/session-5"))
-    assert session_5["track"] == "Operationalization of the conceptual framework"
+    assert session_5["track"] == "Task force TF4: Operationalization of the conceptual framework"
+    assert session_5["abstract"].startswith("The data collection on stocks and flows")
+    assert session_5["links"] == [{"type": "web", "url": BASE_URL + "sessions/session-5/",
+                                   "title": "Session page"}]
     assert [p["name"] for p in session_5["persons"]] == [
         "Francesca Grum", "Meryem Demirci", "Roslawati Yahya", "Nikolaus Koutakis",
         "Ferenc Urbán"]
@@ -110,7 +115,27 @@ def test_rooms_come_from_items_then_venue(content, tmp_path):
     validate(data)
     day_1 = data["schedule"]["conference"]["days"][0]["rooms"]
     assert [e["slug"] for e in day_1["Plenary hall"]] == ["egims_2022-session-5"]
-    assert {r["name"] for r in data["schedule"]["conference"]["rooms"]} == {"Rabat", "Plenary hall"}
+    assert [r["name"] for r in data["schedule"]["conference"]["rooms"]] == [
+        "Plenary hall", "Rabat", "Rabat, room 2"]
+
+
+def test_parallel_items_without_a_room_never_share_one(site):
+    """Apps lay a day out in one column per room: 10a and 10b side by side, not on top."""
+    day_2 = load(site / "schedule.json")["schedule"]["conference"]["days"][1]["rooms"]
+    assert [e["slug"] for e in day_2["Rabat, room 2"]] == ["egims_2022-session-10b"]
+    assert "egims_2022-session-10a" in [e["slug"] for e in day_2["Rabat"]]
+    for room, events in day_2.items():
+        times = sorted((e["date"], e["end"]) for e in events)
+        assert all(end <= start for (_, end), (start, _) in zip(times, times[1:])), room
+
+
+def test_themes_are_tracks_and_the_conference_lists_them(site):
+    conference = load(site / "schedule.json")["schedule"]["conference"]
+    session_2 = next(e for e in all_events({"schedule": {"conference": conference}})
+                     if e["slug"] == "egims_2022-session-2")
+    assert session_2["track"].startswith("Policy area 1: ")
+    tracks = [track["name"] for track in conference["tracks"]]
+    assert session_2["track"] in tracks and len(tracks) == len(set(tracks))
 
 
 @pytest.mark.parametrize("meeting_id, expected", [

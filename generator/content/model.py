@@ -124,6 +124,17 @@ class Online:
 
 
 @dataclass(frozen=True)
+class Branding:
+    """The organiser's look (content/branding.py checks it): a logo and two colours."""
+
+    logo: str = ""        # as written in meeting.yaml, relative to the content folder
+    primary: str = "#0b5cad"  # links, headings, the header; #rrggbb
+    accent: str = "#c2410c"   # highlights and badges
+    logo_path: str = ""   # the logo's absolute path, for outputs (never published)
+    source: Source = Source()
+
+
+@dataclass(frozen=True)
 class Meeting:
     id: str
     title: str
@@ -142,6 +153,7 @@ class Meeting:
     rooms: tuple[Room, ...] = ()
     themes: Taxonomy = Taxonomy("Theme", "Themes", "themes")
     groups: Taxonomy = Taxonomy("Group", "Groups", "groups")
+    branding: Branding = Branding()
     source: Source = Source()
 
     @property

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import Problems
 from . import spec
+from .branding import parse_branding
 from .fields import Fields
 from .load import Located, NoteDoc, YamlDoc
 from .model import (Agenda, Day, Item, Meeting, Note, Online, Organisation, Person,
@@ -50,6 +51,7 @@ def parse_meeting(doc: YamlDoc, problems: Problems) -> Meeting | None:
                     for f in top.entries("rooms", "room")),
         themes=_taxonomy(top, "themes", ("Theme", "Themes", "themes")),
         groups=_taxonomy(top, "groups", ("Group", "Groups", "groups")),
+        branding=parse_branding(top, doc.path),
         source=top.source)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ContentError, Problem, Problems
+from .branding import check_logo
 from .load import SourceReader
 from .model import Agenda
 from .parse import assemble, parse_meeting, parse_note, parse_people, parse_schedule
@@ -58,6 +59,7 @@ def load_content(content_dir: Path, reader: SourceReader | None = None,
     agenda = assemble(meeting, people, days, notes)
     index = build_index(agenda, previous)
     validate(agenda, index, problems)
+    check_logo(meeting, content_dir, problems)
     if problems.errors:
         raise ContentError(problems.sorted())
     return Loaded(agenda, index, tuple(problems.sorted()))

@@ -80,6 +80,11 @@ TAXONOMY = Record("taxonomy", {
     "slug": Key("id", "URL folder of its pages, e.g. policy-areas"),
     "items": Key("records", "The terms", record=TERM),
 })
+BRANDING = Record("branding", {
+    "logo": Key("text", "A PNG or JPEG file inside the content folder, e.g. logo.png"),
+    "primary": Key("text", "Colour of links, headings and the header, e.g. \"#0b5cad\""),
+    "accent": Key("text", "Colour of highlights and badges, e.g. \"#b45309\""),
+})
 MEETING = Record("meeting", {
     "id": Key("id", "Stable id, used in calendar UIDs and file names", required=True,
               example="my-meeting-2025"),
@@ -102,6 +107,7 @@ MEETING = Record("meeting", {
     "themes": Key("mapping", "The meeting's themes, whatever they are called",
                   record=TAXONOMY),
     "groups": Key("mapping", "Task forces, working groups, tracks ...", record=TAXONOMY),
+    "branding": Key("mapping", "The site's logo and colours", record=BRANDING),
 }, hints={
     "dates": "a meeting's dates are `start:` and `end:` (YYYY-MM-DD), its first and last "
              "day; the days themselves are listed in schedule.yaml",

@@ -20,7 +20,7 @@ from ..content.relations import Index
 
 PATH = "agenda.json"
 FORMAT_VERSION = 1
-_LEFT_OUT = {"source", "line"}
+_LEFT_OUT = {"source", "line", "logo_path"}  # logo_path: a path on the building machine
 
 
 def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:

@@ -22,6 +22,7 @@ from ..site.present import item_title
 from ..content.model import Agenda, Day, Item
 from ..site.planned import Generated
 from ..content.relations import Index
+from . import previews
 
 QR_FILE = "qr-code.svg"
 QR_SCALE = 4
@@ -70,6 +71,71 @@ def event_jsonld(agenda: Agenda, index: Index, base_url: str, day: Day, item: It
     return event
 
 
+def meeting_jsonld(agenda: Agenda, index: Index, base_url: str) -> dict:
+    """A schema.org Event for the whole meeting (the home page), its sessions as
+    `subEvent`s. Times are the first item's start and the last one's end."""
+    meeting = agenda.meeting
+    event = {"@context": "https://schema.org"} | _meeting_event(agenda, base_url)
+    timed = [day for day in agenda.days if day.items]
+    if timed:  # else the dates alone, from _meeting_event
+        first, last = timed[0], timed[-1]
+        event["startDate"] = agenda.local_datetime(first, first.starts_at).isoformat(
+            timespec="minutes")
+        event["endDate"] = agenda.local_datetime(last, last.ends_at).isoformat(timespec="minutes")
+    in_person, online = bool(venue_text(meeting)), meeting.online is not None
+    mode = "Mixed" if in_person and online else "Online" if online else "Offline"
+    event.update({
+        "eventStatus": SCHEMA + ("EventCancelled" if meeting.status == "cancelled"
+                                 else "EventScheduled"),
+        "eventAttendanceMode": f"{SCHEMA}{mode}EventAttendanceMode",
+        "location": _meeting_locations(agenda, base_url, in_person, online),
+        "organizer": [_organisation(index, org_id) for org_id in meeting.organisers
+                      if org_id in index.organisations],
+        "inLanguage": meeting.language,
+        "description": previews.description(agenda, index),
+        "subEvent": [_sub_event(agenda, index, base_url, day, item)
+                     for day, item in agenda.items() if item.has_page],
+    })
+    if base_url:
+        event["image"] = urls.public_url(base_url, previews.image_path())
+    return event
+
+
+def _sub_event(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item) -> dict:
+    """A session inside the meeting's Event: what its own page says, less what the
+    meeting already says (context, organiser, the meeting as superEvent)."""
+    event = event_jsonld(agenda, index, base_url, day, item)
+    for key in ("@context", "superEvent", "organizer", "inLanguage"):
+        event.pop(key, None)
+    return event
+
+
+def _meeting_locations(agenda: Agenda, base_url: str, in_person: bool,
+                       online: bool) -> list[dict]:
+    meeting = agenda.meeting
+    places = []
+    if in_person:
+        places.append({"@type": "Place", "name": meeting.venue.name or venue_text(meeting),
+                       "address": _address(meeting)})
+    if online:
+        virtual = {"@type": "VirtualLocation",
+                   "name": meeting.online.platform or meeting.online.note or "Online"}
+        link = meeting.online.url or (urls.public_url(base_url, urls.HOME) if base_url else "")
+        if link:
+            virtual["url"] = link
+        places.append(virtual)
+    return places
+
+
+def _address(meeting) -> dict:
+    venue = meeting.venue
+    address = {"@type": "PostalAddress"}
+    address.update({key: value for key, value in (
+        ("streetAddress", venue.address), ("addressLocality", venue.city),
+        ("addressCountry", venue.country)) if value})
+    return address
+
+
 def _meeting_event(agenda: Agenda, base_url: str) -> dict:
     meeting = agenda.meeting
     event = {"@type": "Event", "name": meeting.title,
@@ -85,13 +151,9 @@ def _locations(agenda: Agenda, base_url: str, item: Item, in_person: bool,
     places = []
     if in_person:
         venue = meeting.venue
-        address = {"@type": "PostalAddress"}
-        address.update({key: value for key, value in (
-            ("streetAddress", venue.address), ("addressLocality", venue.city),
-            ("addressCountry", venue.country)) if value})
         name = ", ".join(p for p in (meeting.room_name(item.room), venue.name or venue.city) if p)
         places.append({"@type": "Place", "name": name or venue_text(meeting),
-                       "address": address})
+                       "address": _address(meeting)})
     if online:
         virtual = {"@type": "VirtualLocation",
                    "name": meeting.online.platform or meeting.online.note or "Online"}
@@ -112,9 +174,12 @@ def _organisation(index: Index, org_id: str) -> dict:
 
 
 def _performers(index: Index, item: Item) -> list[dict]:
-    """Everyone with a role, once each: people with their organisation, or organisations."""
+    """Everyone with a role, once each: people with their organisation, or organisations.
+    Those still to be confirmed are left out: search engines show performers as facts."""
     performers = []
     for ref in distinct_refs(item):
+        if ref.tbc:
+            continue
         person = index.people.get(ref.person)
         if person is None:
             performers.append({"@type": "Organization", "name": ref_name(ref, index)})

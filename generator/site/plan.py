@@ -11,7 +11,8 @@ from ..errors import ContentError, Problems
 from ..content.model import Agenda
 from ..content.relations import Index
 from . import urls
-from .planned import Page, Site
+from ..outputs import sitemap
+from .planned import Generated, Page, Site
 from .views import directory, schedule
 
 
@@ -60,12 +61,13 @@ def plan_site(agenda: Agenda, index: Index, base_url: str = "",
                           partial(directory.organisation_view, org=org)))
     pages.append(Page(urls.NOT_FOUND, "404.html", meeting.source,
                       lambda parts, frame: directory.not_found_view(frame)))
-    if base_url:
-        listed = [page.path for page in pages if page.path != urls.NOT_FOUND]
-        pages.append(Page("sitemap.xml", "sitemap.xml", meeting.source,
-                          lambda parts, frame: directory.sitemap_view(base_url, listed)))
     for extra in extras:
         pages.extend(extra(agenda, index, base_url))
+    if base_url:  # every page is planned by now; the sitemap lists them (outputs/sitemap.py)
+        listed = tuple(page.path for page in pages)
+        pages.append(Generated(sitemap.PATH, meeting.source,
+                               partial(sitemap.view, meeting, base_url, listed),
+                               sitemap.sitemap_xml))
     _refuse_shared_paths(pages)
     return Site(agenda, index, base_url, tuple(pages))
 

@@ -52,8 +52,9 @@ class ViewCache:
         if not same or self._parts is None:
             self._parts = Parts(agenda, site.index)
             self._views = {}
-        if not same or self._frame is None or self._frame.assets != assets:
-            self._frame = make_frame(agenda, site.base_url, assets)
+        frame = make_frame(agenda, site.base_url, assets)  # cheap; it reads the logo file too
+        if frame != self._frame:
+            self._frame = frame
             self._views = {}
         self._schedule = schedule
         outputs, views = [], {}

@@ -104,11 +104,6 @@ class NotFoundView:
     absolute_links: bool = True  # served at any depth: relative links would break
 
 
-@dataclass(frozen=True)
-class SitemapView:
-    urls: tuple[str, ...]
-
-
 def taxonomy_view(parts: Parts, frame: Frame, taxonomy: Taxonomy, items_of: dict) -> TaxonomyView:
     entries = []
     for term in taxonomy.terms:
@@ -179,8 +174,3 @@ def organisation_view(parts: Parts, frame: Frame, org: Organisation) -> Organisa
 def not_found_view(frame: Frame) -> NotFoundView:
     return NotFoundView(make_meta(frame, urls.NOT_FOUND, "Page not found", canonical=False),
                         frame)
-
-
-def sitemap_view(base_url: str, paths: list[str]) -> SitemapView:
-    return SitemapView(tuple(urls.public_url(base_url, path) for path in paths))
-

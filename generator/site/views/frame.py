@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...content.model import Agenda
+from ...outputs import brand
+from ...outputs.brand import HeadLink, Logo
+from ...outputs.previews import LinkPreview
 from .. import present, urls
 
 
@@ -35,7 +38,11 @@ class Frame:
     zone_label: str          # "Rabat time (UTC+01:00)"
     base_url: str
     assets: dict             # the theme's static files: name -> output path, e.g.
-                             # "style.css" -> "static/style.1a2b3c4d5e.css"
+                             # "style.css" -> "static/style.1a2b3c4d5e.css"; "brand.css":
+                             # the brand colours as CSS custom properties
+    theme_color: str         # the primary brand colour
+    head_links: tuple[HeadLink, ...]  # favicons and the web manifest
+    logo: Logo | None
 
     @property
     def stylesheet(self) -> str:
@@ -55,6 +62,7 @@ class Meta:
     document_title: str      # the title in the browser tab: "Day 1: … – Site"
     description: str
     canonical: str           # "" without a base URL
+    preview: LinkPreview | None = None  # the image link previews show (home and day pages)
 
 
 def make_frame(agenda: Agenda, base_url: str, assets: dict[str, str]) -> Frame:
@@ -71,7 +79,8 @@ def make_frame(agenda: Agenda, base_url: str, assets: dict[str, str]) -> Frame:
         meeting.subtitle or meeting.title, tuple(nav),
         "" if final else meeting.status.capitalize(), "" if final else meeting.status,
         date_text(meeting.updated), meeting.timezone, meeting.start.isoformat(),
-        present.zone_label(meeting), base_url, dict(assets))
+        present.zone_label(meeting), base_url, dict(assets), meeting.branding.primary,
+        brand.HEAD_LINKS, brand.logo(meeting))
 
 
 def date_text(when) -> DateText | None:
@@ -79,7 +88,10 @@ def date_text(when) -> DateText | None:
 
 
 def make_meta(frame: Frame, path: str, title: str, description: str = "",
-              canonical: bool = True) -> Meta:
+              canonical: bool = True, preview: LinkPreview | None = None) -> Meta:
     document_title = title if path == urls.HOME else f"{title} – {frame.site_name}"
     public = urls.public_url(frame.base_url, path) if frame.base_url and canonical else ""
-    return Meta(path, title, document_title, description or frame.description, public)
+    if preview is not None:
+        description = preview.description
+    return Meta(path, title, document_title, description or frame.description, public,
+                preview)

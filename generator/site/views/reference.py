@@ -21,7 +21,6 @@ TEMPLATES = (
     ("organisations.html", directory.OrganisationsView, "the list of organisations"),
     ("organisation.html", directory.OrganisationView, "one organisation"),
     ("404.html", directory.NotFoundView, "the page hosts serve for unknown addresses"),
-    ("sitemap.xml", directory.SitemapView, "sitemap.xml (built with a base URL)"),
 )
 MODULES = (frame, parts, schedule, directory)
 

@@ -8,13 +8,14 @@ from markupsafe import Markup
 
 from ...content.model import Day, Item, Note
 from ...outputs.calendars import calendar_path
-from ...outputs import seo
+from ...outputs import previews, seo
 from .. import describe, present, timeline, urls
 from .frame import DateText, Frame, Meta, date_text, make_meta
 from .parts import (DayHeading, ItemCard, Link, MarkdownText, Parts, RoleGroup, TermGroup,
                     Times)
 
 SCHEDULE_JSON = "schedule.json"
+SCHEDULE_XML = "schedule.xml"
 AGENDA_JSON = "agenda.json"
 
 
@@ -40,6 +41,7 @@ class DayCard:
 class HomeView:
     meta: Meta
     frame: Frame
+    structured_data: Markup  # schema.org JSON-LD: the meeting and its sessions
     subtitle: str
     start: DateText
     end: DateText | None     # None for a one-day meeting
@@ -56,6 +58,7 @@ class HomeView:
     calendar: str
     webcal: str              # webcal:// address, only with an https base URL
     schedule_json: str
+    schedule_xml: str
     agenda_json: str
     qr: QrCode | None
     browse: tuple[tuple[Link, int], ...]
@@ -122,7 +125,9 @@ def home_view(parts: Parts, frame: Frame, base_url: str) -> HomeView:
     browse += [(Link(urls.PEOPLE, "People"), len(agenda.people)),
                (Link(urls.ORGANISATIONS, "Organisations"), len(agenda.organisations))]
     return HomeView(
-        make_meta(frame, urls.HOME, meeting.title), frame, meeting.subtitle,
+        make_meta(frame, urls.HOME, meeting.title,
+                  preview=previews.link_preview(agenda, index, base_url)),
+        frame, seo.json_ld(seo.meeting_jsonld(agenda, index, base_url)), meeting.subtitle,
         date_text(meeting.start), date_text(meeting.end) if meeting.end != meeting.start else None,
         describe.venue_text(meeting) if venue.city or venue.name else "", venue.url,
         ". ".join(p for p in (online.platform, online.note) if p) if online else "",
@@ -132,7 +137,7 @@ def home_view(parts: Parts, frame: Frame, base_url: str) -> HomeView:
               for o in meeting.organisers),
         parts.markdown(meeting.about), tuple(_day_card(parts, day) for day in agenda.days), calendar,
         f"webcal://{public_calendar[8:]}" if base_url.startswith("https://") else "",
-        SCHEDULE_JSON, AGENDA_JSON, qr_code(base_url, urls.HOME), tuple(browse))
+        SCHEDULE_JSON, SCHEDULE_XML, AGENDA_JSON, qr_code(base_url, urls.HOME), tuple(browse))
 
 
 def _day_card(parts: Parts, day: Day) -> DayCard:
@@ -147,7 +152,7 @@ def day_view(parts: Parts, frame: Frame, day: Day, previous: Day | None,
     heading = parts.day(day)
     return DayView(
         make_meta(frame, heading.path, f"{day.name}: {heading.long_date}",
-                  f"{day.name} of {meeting.title}: {heading.long_date}"),
+                  preview=previews.link_preview(parts.agenda, parts.index, frame.base_url, day)),
         frame, heading, calendar_path(meeting, day), parts.markdown(day.objective),
         parts.rows(day, partial(_rows, parts)),
         qr_code(frame.base_url, heading.path), _day_link(parts, previous),
