@@ -52,11 +52,12 @@ def test_nothing_changed_renders_nothing(live):
     assert (result.rendered, result.written) == (0, 0)
 
 
-def test_note_edit_renders_only_its_session_page(live, content):
+def test_note_edit_renders_only_its_session_page_and_the_search_data(live, content):
     *_, rebuild = live
     edit(content / "notes" / "session-5.md", "## Agenda", "## Agenda (revised)")
     result = rebuild()
-    assert (result.rendered, result.written) == (1, 1)
+    # The session page, and data/search.js: the programme's search covers notes.
+    assert (result.rendered, result.written) == (2, 2)
 
 
 def test_moved_session_updates_every_page_that_shows_it(live, content):
@@ -91,7 +92,7 @@ def test_a_note_edit_reuses_the_schedule_indexes_and_renders_one_page(live, cont
     after = builder.check().index
     assert after.person_appearances is before.person_appearances
     assert after.note_of_item["session-5"] is not before.note_of_item["session-5"]
-    assert result.rendered == 1
+    assert result.rendered == 2  # and data/search.js
 
 
 def test_a_schedule_edit_rebuilds_the_indexes(live, content):

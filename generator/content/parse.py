@@ -12,16 +12,21 @@ from pathlib import Path
 from ..errors import Problems
 from .fields import Fields, records
 from .load import Located, NoteDoc, YamlDoc
-from .model import (AUDIENCES, ITEM_KINDS, STATUSES, Agenda, Day, Item, Meeting, Note,
-                    Online, Organisation, Person, PersonRef, Room, Source, Taxonomy, Term,
-                    Venue)
+from .model import (AUDIENCES, ITEM_KINDS, MATERIAL_KINDS, STATUSES, Agenda, Day, Item,
+                    Material, Meeting, Note, Online, Organisation, Person, PersonRef, Photo,
+                    Room, Source, Taxonomy, Term, Venue)
 
 MEETING_KEYS = ("id", "title", "subtitle", "short_title", "status", "updated", "timezone",
                 "start", "end", "language", "about", "venue", "online", "organisers", "rooms",
                 "themes", "groups")
 ITEM_KEYS = ("id", "number", "kind", "start", "end", "title", "subtitle", "description",
              "chair", "speakers", "presenters", "discussants", "main_question", "questions",
-             "themes", "groups", "audience", "parallel", "room", "continues", "tbc", "notes")
+             "themes", "groups", "audience", "parallel", "room", "continues", "tbc", "notes",
+             "online", "materials")
+ONLINE_KEYS = ("platform", "url", "note", "opens_before")
+MATERIAL_KEYS = ("title", "url", "kind", "language")
+PERSON_KEYS = ("id", "name", "honorific", "organisation", "country", "position", "role", "url",
+               "bio", "photo")
 ROLE_KEYS = (("chair", "chairs"), ("speakers", "speakers"), ("presenters", "presenters"),
              ("discussants", "discussants"))
 
@@ -42,7 +47,6 @@ def parse_meeting(doc: YamlDoc, problems: Problems) -> Meeting | None:
     if top is None:
         return None
     venue = _venue(top)
-    online = top.mapping_of("online", "how people join remotely")
     return Meeting(
         id=top.ident("id", required=True, example="my-meeting-2025"),
         title=top.text("title", required=True),
@@ -51,11 +55,11 @@ def parse_meeting(doc: YamlDoc, problems: Problems) -> Meeting | None:
         subtitle=top.text("subtitle"), short_title=top.text("short_title"),
         status=top.choice("status", STATUSES, "final"), updated=top.day("updated"),
         language=top.text("language") or "en", about=top.text("about"), venue=venue,
-        online=_online(Fields(online, top.file, problems, "online", ("platform", "url", "note")))
-        if online is not None else None,
+        online=online_of(top, "online"),
         organisers=top.idents("organisers"),
-        rooms=tuple(Room(f.ident("id", required=True), f.text("name", required=True), f.source)
-                    for f in _entries(top, "rooms", "room", ("id", "name"))),
+        rooms=tuple(Room(f.ident("id", required=True), f.text("name", required=True),
+                         online_of(f, f"online of {f.what}"), f.source)
+                    for f in _entries(top, "rooms", "room", ("id", "name", "online"))),
         themes=_taxonomy(top, "themes", ("Theme", "Themes", "themes")),
         groups=_taxonomy(top, "groups", ("Group", "Groups", "groups")),
         source=top.source)
@@ -66,11 +70,42 @@ def _venue(top: Fields) -> Venue:
     if venue is None:
         return Venue()
     f = Fields(venue, top.file, top.problems, "venue", ("name", "city", "country", "address", "url"))
-    return Venue(f.text("name"), f.text("city"), f.text("country"), f.text("address"), f.text("url"))
+    return Venue(f.text("name"), f.text("city"), f.text("country"), f.text("address"), f.url("url"))
 
 
-def _online(f: Fields) -> Online:
-    return Online(f.text("platform"), f.text("url"), f.text("note"))
+def online_of(parent: Fields, what: str) -> Online | None:
+    """The `online:` mapping of a meeting, room or item: how people join remotely."""
+    mapping = parent.mapping_of("online", "how people join remotely")
+    if mapping is None:
+        return None
+    f = Fields(mapping, parent.file, parent.problems, what, ONLINE_KEYS)
+    return Online(f.text("platform"), f.url("url"), f.text("note"), f.minutes("opens_before"))
+
+
+def _materials(parent: Fields) -> tuple[Material, ...]:
+    materials = []
+    for entry in records(parent.mapping.get("materials"), parent.file, parent.line("materials"),
+                         parent.problems, f"'materials' of {parent.what}"):
+        f = Fields(entry, parent.file, parent.problems, f"material of {parent.what}",
+                   MATERIAL_KEYS)
+        title, url = f.text("title", required=True), f.url("url", required=True)
+        if title and url:
+            materials.append(Material(title, url, f.choice("kind", MATERIAL_KINDS, "other"),
+                                      f.text("language"), entry.line))
+    return tuple(materials)
+
+
+def _photo(f: Fields) -> Photo | None:
+    """`photo: photos/ana.jpg`, or `photo: {file: photos/ana.jpg, alt: ...}`."""
+    value = f.mapping.get("photo")
+    if value is None:
+        return None
+    if isinstance(value, Located):
+        p = Fields(value, f.file, f.problems, f"photo of {f.what}", ("file", "alt"))
+        file, alt = p.text("file", required=True, example="photos/name.jpg"), p.text("alt")
+    else:
+        file, alt = f.text("photo"), ""
+    return Photo(file, alt, line=f.line("photo")) if file else None
 
 
 def _entries(parent: Fields, key: str, what: str, keys: tuple[str, ...]):
@@ -101,15 +136,14 @@ def parse_people(doc: YamlDoc, problems: Problems) -> tuple[tuple[Organisation, 
         return (), ()
     organisations = tuple(
         Organisation(f.ident("id", required=True), f.text("name", required=True), f.text("short"),
-                     f.text("country"), f.text("url"), f.source)
+                     f.text("country"), f.url("url"), f.source)
         for f in _entries(top, "organisations", "organisation",
                           ("id", "name", "short", "country", "url")))
     people = tuple(
         Person(f.ident("id", required=True), f.text("name", required=True), f.text("honorific"),
                f.ident("organisation"), f.text("country"), f.text("position"), f.text("role"),
-               f.text("url"), f.source)
-        for f in _entries(top, "people", "person", ("id", "name", "honorific", "organisation",
-                                                    "country", "position", "role", "url")))
+               f.url("url"), f.text("bio"), _photo(f), f.source)
+        for f in _entries(top, "people", "person", PERSON_KEYS))
     return organisations, people
 
 
@@ -145,7 +179,8 @@ def _item(f: Fields, when) -> dict | None:
         questions=f.texts("questions"), themes=f.idents("themes"), groups=f.idents("groups"),
         audience=f.choice("audience", AUDIENCES, "all"), parallel=f.text("parallel"),
         room=f.ident("room"), continues=f.ident("continues"), tbc=f.flag("tbc"),
-        notes=f.text("notes"), source=f.source)
+        notes=f.text("notes"), online=online_of(f, f"online of {f.what}"),
+        materials=_materials(f), source=f.source)
     for key, attribute in ROLE_KEYS:
         fields[attribute] = _person_refs(f, key)
     return fields if start is not None and end is not None else None

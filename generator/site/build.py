@@ -23,7 +23,7 @@ from .incremental import RenderCache, collector_paused
 from .theme import Theme
 from .views import ViewCache
 from .write import SiteSync, check_output_dir, digest, write_site
-from ..outputs import agenda_json, calendars, schedule_json, seo
+from ..outputs import agenda_json, calendars, companion_data, photos, schedule_json, seo
 from . import parallel
 
 
@@ -70,13 +70,18 @@ class Builder:
         """Plan every output and make its view (the stages after validation)."""
         site = plan_site(loaded.agenda, loaded.index, self.base_url,
                          extras=(self._static_files, calendars.outputs,
-                                 schedule_json.outputs, agenda_json.outputs, seo.qr_outputs))
+                                 schedule_json.outputs, agenda_json.outputs, seo.qr_outputs,
+                                 companion_data.outputs, self._photos))
         return self.views.attach(site)
 
     def _static_files(self, agenda, index, base_url) -> list[Generated]:
         """The theme's static files; their view is their bytes."""
         return [Generated(path, Source(str(file), 0), file.read_bytes, _as_is)
                 for path, file in self.theme.static_files().items()]
+
+    def _photos(self, agenda, index, base_url) -> list[Generated]:
+        """People's photos, copied from the content folder (outputs/photos.py)."""
+        return photos.outputs(agenda, self.content_dir)
 
     def _render_on_all_cores(self, site: Site, store: MarkdownStore | None = None
                              ) -> Iterator[tuple[str, bytes]]:

@@ -36,6 +36,7 @@ class Frame:
     base_url: str
     stylesheet: str = "static/style.css"
     script: str = "static/agenda.js"
+    meeting_id: str = ""     # keys what the reader's browser keeps (My agenda)
 
 
 @dataclass(frozen=True)
@@ -56,14 +57,16 @@ def make_frame(agenda: Agenda, base_url: str) -> Frame:
             for day in agenda.days]
     nav += [NavEntry(taxonomy.plural, urls.taxonomy_path(taxonomy))
             for taxonomy in (meeting.themes, meeting.groups) if taxonomy.terms]
+    nav.append(NavEntry("Programme", urls.PROGRAMME))
     nav += [NavEntry("People", urls.PEOPLE), NavEntry("Organisations", urls.ORGANISATIONS)]
+    nav.append(NavEntry("My agenda", urls.MY_AGENDA))
     final = meeting.status == "final"
     return Frame(
         meeting.language, meeting.short_title or meeting.title,
         meeting.subtitle or meeting.title, tuple(nav),
         "" if final else meeting.status.capitalize(), "" if final else meeting.status,
         date_text(meeting.updated), meeting.timezone, meeting.start.isoformat(),
-        present.zone_label(meeting), base_url)
+        present.zone_label(meeting), base_url, meeting_id=meeting.id)
 
 
 def date_text(when) -> DateText | None:

@@ -11,7 +11,9 @@ from ...outputs.calendars import calendar_path
 from ...outputs import seo
 from .. import describe, present, timeline, urls
 from .frame import DateText, Frame, Meta, date_text, make_meta
-from .parts import DayHeading, ItemCard, Link, Parts, RoleGroup, TermGroup, Times
+from ...outputs.companion_data import EVENTS_PATH
+from .parts import (DayHeading, ItemCard, Link, MaterialLink, Parts, RoleGroup, TermGroup, Times,
+                    material_links)
 
 SCHEDULE_JSON = "schedule.json"
 AGENDA_JSON = "agenda.json"
@@ -58,6 +60,8 @@ class HomeView:
     agenda_json: str
     qr: QrCode | None
     browse: tuple[tuple[Link, int], ...]
+    events_data: str = EVENTS_PATH   # data/events.js, read by the Now / Next panel
+    programme: str = urls.PROGRAMME
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,7 @@ class SessionView:
     concurrent: tuple[ItemCard, ...]
     previous: Link | None
     next: Link | None
+    materials: tuple[MaterialLink, ...] = ()
 
 
 def home_view(parts: Parts, frame: Frame, base_url: str) -> HomeView:
@@ -195,7 +200,7 @@ def session_view(parts: Parts, frame: Frame, day: Day, item: Item,
         item.description, item.main_question, item.questions, card.roles,
         note.body if note else "",
         tuple(parts.card(other) for other in index.concurrent.get(item.id, ())),
-        _item_link(parts, previous), _item_link(parts, following))
+        _item_link(parts, previous), _item_link(parts, following), material_links(item))
 
 
 def _item_link(parts: Parts, item: Item | None) -> Link | None:
