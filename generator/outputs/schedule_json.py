@@ -18,7 +18,9 @@ from .. import __version__
 from ..site import urls
 from ..site.describe import (description, distinct_refs, guid, json_bytes, kind_label,
                        public_item_url, ref_name, window)
+from ..site.participation import absolute_url, participation
 from ..site.present import item_title
+from ..content.media import published_path
 from ..content.model import Agenda, Day, Item
 from ..site.planned import Generated
 from ..content.relations import Index
@@ -115,8 +117,28 @@ def _event(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item) ->
         "abstract": item.main_question or None,
         "description": description(item, index) or None,
         "persons": _persons(agenda, index, item, base_url),
-        "links": [],
+        "links": _links(agenda, item, base_url),
     }
+
+
+# The format's kinds of link (its Reference type) for each kind of material.
+LINK_TYPES = {"slides": "slides", "paper": "paper", "report": "paper", "recording": "media",
+              "minutes": "article", "data": "related", "other": "related"}
+
+
+def _links(agenda: Agenda, item: Item, base_url: str) -> list[dict]:
+    """The join link and the item's materials; the format wants absolute addresses, so a
+    material given as a path from the site root is listed only with a base URL."""
+    links = []
+    joining = participation(agenda.meeting, item)
+    if joining.url:
+        links.append({"type": "web", "title": "Join online" + (
+            f" ({joining.platform})" if joining.platform else ""), "url": joining.url})
+    for material in item.materials:
+        url = absolute_url(base_url, material.url)
+        if url:
+            links.append({"type": LINK_TYPES[material.kind], "title": material.title, "url": url})
+    return links
 
 
 def _persons(agenda: Agenda, index: Index, item: Item, base_url: str) -> list[dict]:
@@ -125,8 +147,13 @@ def _persons(agenda: Agenda, index: Index, item: Item, base_url: str) -> list[di
     for ref in distinct_refs(item):
         key = ref.person or f"organisation:{ref.organisation}"
         person = {"name": ref_name(ref, index), "guid": guid(agenda.meeting, "person", key)}
-        if base_url and ref.person in index.people:
-            person["url"] = urls.public_url(base_url, urls.person_path(index.people[ref.person]))
+        known = index.people.get(ref.person)
+        if base_url and known:
+            person["url"] = urls.public_url(base_url, urls.person_path(known))
+        if known and known.bio:
+            person["biography"] = known.bio
+        if base_url and known and known.photo and known.photo.digest:
+            person["avatar"] = urls.public_url(base_url, published_path(known.photo))
         persons.append(person)
     return persons
 

@@ -9,11 +9,10 @@
   "use strict";
   var TEXT = {
     remove: "Remove", clashesWith: "Clashes with",
-    summary: function (count, clashes) {
-      return count + (count === 1 ? " item" : " items") +
+    summary: function (count, clashes, shared) {
+      return count + (count === 1 ? " item" : " items") + (shared ? " shared with you" : "") +
         (clashes ? ", " + clashes + (clashes === 1 ? " clash" : " clashes") : ", no clashes");
     },
-    shared: function (count) { return count + (count === 1 ? " item" : " items") + " shared with you"; },
     copied: "Link copied", copy: "Copy link", notStreamed: "not streamed"
   };
   var meeting = document.body.getAttribute("data-meeting") || "";
@@ -205,8 +204,7 @@
     sharedNote.hidden = !readOnly;
     empty.hidden = items.length > 0 || readOnly;
     actions.hidden = items.length === 0;
-    summary.textContent = items.length ? (readOnly ? TEXT.shared(items.length) + ": " : "") +
-      TEXT.summary(items.length, clashCount / 2) : "";
+    summary.textContent = items.length ? TEXT.summary(items.length, clashCount / 2, readOnly) : "";
     var base = window.location.href.replace(/#.*$/, "");
     shareInput.value = base + "#share=" + items.map(function (item) { return item.id; }).join(",");
     page.hidden = false;

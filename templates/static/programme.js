@@ -18,6 +18,8 @@
   var selects = [].slice.call(form.querySelectorAll("select"));
   var status = document.querySelector(".filter-count");
   var more = form.querySelector("details") || {};
+  // Wide screens have room for every filter; on a phone they wait behind a summary.
+  var wide = window.matchMedia && window.matchMedia("(min-width: 48rem)").matches;
   var sections = [].slice.call(document.querySelectorAll(".programme-day"));
   var texts = window.agendaSearch || {};
 
@@ -103,7 +105,7 @@
       if (select.value !== value) select.value = "";  // an option this build does not have
     });
     typing = false;
-    if (selects.some(function (select) { return select.value; })) more.open = true;
+    if (selects.some(function (select) { return select.value; }) || wide) more.open = true;
     show(current());
   }
 
