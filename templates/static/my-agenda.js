@@ -166,7 +166,7 @@
     if (!readOnly) {
       var remove = element("button", "my-remove", TEXT.remove);
       remove.type = "button";
-      remove.appendChild(element("span", "visually-hidden", ": " + item.label));
+      remove.appendChild(element("span", "visually-hidden", " – " + item.label));
       remove.addEventListener("click", function () {
         toggle(item.id);
         render();
