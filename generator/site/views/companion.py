@@ -116,7 +116,7 @@ def _filters(parts: Parts) -> tuple[Filter, ...]:
         FilterOption(kind, present.KIND_LABELS[kind]) for kind in kinds)))
     attendance = {way for item in items for way in _attendance(parts, item)}
     if len(attendance) > 1:
-        filters.append(Filter("audience", "Attendance", "In person or online", tuple(
+        filters.append(Filter("audience", "Attendance", "Any way", tuple(
             FilterOption(value, text) for value, text in ATTENDANCE if value in attendance)))
     people = sorted({ref.person for item in items for ref in distinct_refs(item)
                      if ref.person in parts.index.people},
