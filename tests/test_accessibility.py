@@ -139,3 +139,40 @@ def test_a_link_is_followed_with_the_keyboard(page, hosted_url):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "/sessions/" in page.url
+
+
+# Pages as their scripts fill them in during the meeting: Now / Next, the day's
+# now and next marks, a filled My agenda and the programme's open filters.
+FILLED = {
+    "home during the meeting": ("index.html", ""),
+    "day during the meeting": ("days/2022-06-21/index.html", ""),
+    "my agenda with picks": ("my-agenda/index.html", '["session-2", "session-10a", "session-10b"]'),
+    "programme filtered": ("programme/index.html?kind=session&q=data", ""),
+}
+
+
+@pytest.fixture
+def filled(browser, hosted_url):
+    def open_filled(name):
+        path, picks = FILLED[name]
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        tab = context.new_page()
+        tab.clock.install(time="2022-06-21T16:30:00+01:00")
+        tab.goto(hosted_url + path)
+        if picks:
+            tab.evaluate(f"localStorage.setItem('agenda.my.egims-2022', '{picks}')")
+            tab.reload()
+        return context, tab
+    return open_filled
+
+
+@pytest.mark.parametrize("name", FILLED)
+def test_axe_and_keyboard_on_pages_as_their_scripts_fill_them(filled, name):
+    context, tab = filled(name)
+    assert tab.locator(".now-next:not([hidden]), .is-now, .my-item, "
+                       "form.filters:not([hidden])").count() > 0  # really filled in
+    assert blocking_violations(tab) == []
+    expected, stops = tab_through(tab)
+    assert [stop["probe"] for stop in stops] == [str(i) for i in range(expected)]
+    assert [stop for stop in stops if stop["outline"] == "none" or stop["width"] < 2] == []
+    context.close()

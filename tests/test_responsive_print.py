@@ -106,6 +106,24 @@ def test_printed_day_has_no_navigation_but_times_titles_and_people(browser, host
     assert all(visible) and len(names) > 5
 
 
+@pytest.mark.parametrize("kind, controls", [
+    ("day", ("button.my-toggle", ".now-status")),
+    ("session", ("button.my-toggle",)),
+    ("programme", ("form.filters", ".filter-count")),
+    ("my-agenda", (".my-actions", ".zone-controls")),
+])
+def test_print_leaves_out_the_interactive_controls(browser, hosted_url, kind, controls):
+    page = open_page(browser, page_url(hosted_url, PAGE_KINDS[kind]))
+    if kind == "my-agenda":  # something to print: one pick
+        page.evaluate("localStorage.setItem('agenda.my.egims-2022', '[\"session-2\"]')")
+        page.reload()
+    on_screen = [selector for selector in controls if page.locator(selector).first.is_visible()]
+    page.emulate_media(media="print")
+    on_paper = [selector for selector in controls if page.locator(selector).first.is_visible()]
+    page.close()
+    assert on_screen and on_paper == []
+
+
 def test_day_prints_to_a_sensible_number_of_pages(browser, hosted_url):
     page = open_page(browser, page_url(hosted_url, PAGE_KINDS["day"]))
     pdf = page.pdf(format="A4", print_background=False)
@@ -116,9 +134,10 @@ def test_day_prints_to_a_sensible_number_of_pages(browser, hosted_url):
 
 
 # Everything the reader needs is in the HTML: nothing in <main> may stay hidden
-# (or be missing) when scripts never run.
+# (or be missing) when scripts never run. Only what works with a script alone
+# (My agenda's list, the programme's filters) waits for it, marked "needs-script".
 HIDDEN_IN_MAIN = """() => [...document.querySelectorAll('main time, main a, main h1, main h2, main h3')]
-  .filter(el => el.getClientRects().length === 0 && !el.closest('.visually-hidden'))
+  .filter(el => el.getClientRects().length === 0 && !el.closest('.visually-hidden, .needs-script'))
   .map(el => el.outerHTML.slice(0, 80))"""
 
 

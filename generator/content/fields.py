@@ -108,6 +108,23 @@ class Fields:
             return ""
         return value
 
+    def url(self, key: str) -> str:
+        """A link address: every URL field of the content is read here, the one place
+        where addresses are checked before they reach a page, a calendar or JSON."""
+        return self._text(key, self._declared(key, "url"))
+
+    def minutes(self, key: str) -> int | None:
+        """A whole number of minutes (0 to a day), e.g. `opens_before: 15`."""
+        self._declared(key, "minutes")
+        value = self.mapping.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1440:
+            self.error(key, f"'{key}' in {self.what} must be a whole number of minutes "
+                            f"from 0 to 1440 (like 15), not '{value}'")
+            return None
+        return value
+
     def flag(self, key: str, default: bool = False) -> bool:
         self._declared(key, "flag")
         value = self.mapping.get(key)

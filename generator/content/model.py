@@ -16,6 +16,7 @@ TIME_OFF_KINDS = frozenset({"break", "meal", "registration"})
 ITEM_KINDS = ("session", "plenary", "breakout", "report-back", "opening", "closing",
               "recap", "social", "other", "break", "meal", "registration")
 AUDIENCES = ("all", "in-person", "online")
+MATERIAL_KINDS = ("slides", "paper", "report", "recording", "minutes", "data", "other")
 STATUSES = ("draft", "tentative", "final", "cancelled")
 
 
@@ -77,6 +78,21 @@ class Organisation:
 
 
 @dataclass(frozen=True)
+class Photo:
+    """A picture file inside the content folder (`file` is relative to it).
+
+    Size and digest are read from the file by content/media.py after parsing, so a
+    replaced picture is noticed even when people.yaml is unchanged."""
+
+    file: str
+    alt: str = ""            # "" : pages say "Photo of NAME"
+    width: int = 0
+    height: int = 0
+    digest: str = ""         # of the bytes: names the published copy
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Person:
     id: str
     name: str
@@ -86,6 +102,8 @@ class Person:
     position: str = ""
     role: str = ""
     url: str = ""
+    bio: str = ""            # Markdown
+    photo: Photo | None = None
     source: Source = Source()
 
 
@@ -101,9 +119,21 @@ class PersonRef:
 
 
 @dataclass(frozen=True)
+class Online:
+    """How people join remotely: on the meeting, a room or an item (the most
+    specific level that sets a field wins: site/participation.py)."""
+
+    platform: str = ""
+    url: str = ""
+    note: str = ""
+    opens_before: int | None = None  # minutes before the start the link opens
+
+
+@dataclass(frozen=True)
 class Room:
     id: str
     name: str
+    online: Online | None = None
     source: Source = Source()
 
 
@@ -114,13 +144,6 @@ class Venue:
     country: str = ""
     address: str = ""
     url: str = ""
-
-
-@dataclass(frozen=True)
-class Online:
-    platform: str = ""
-    url: str = ""
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -160,9 +183,23 @@ class Meeting:
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    def room(self, room_id: str) -> Room | None:
+        return next((room for room in self.rooms if room.id == room_id), None)
+
     def room_name(self, room_id: str) -> str:
         """The display name of a room id (the id itself if it names no room)."""
         return next((room.name for room in self.rooms if room.id == room_id), room_id)
+
+
+@dataclass(frozen=True)
+class Material:
+    """A document or recording that belongs to an item: slides, a paper, minutes..."""
+
+    title: str
+    url: str
+    kind: str = "other"
+    language: str = ""
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -191,6 +228,8 @@ class Item:
     continues: str = ""
     tbc: bool = False
     notes: str = ""
+    online: Online | None = None
+    materials: tuple[Material, ...] = ()
     source: Source = Source()
 
     @property

@@ -14,8 +14,8 @@ from . import spec
 from .branding import parse_branding
 from .fields import Fields
 from .load import Located, NoteDoc, YamlDoc
-from .model import (Agenda, Day, Item, Meeting, Note, Online, Organisation, Person,
-                    PersonRef, Room, Source, Taxonomy, Term, Venue)
+from .model import (Agenda, Day, Item, Material, Meeting, Note, Online, Organisation, Person,
+                    PersonRef, Photo, Room, Source, Taxonomy, Term, Venue)
 from .spec import Record
 
 ROLE_KEYS = (("chair", "chairs"), ("speakers", "speakers"), ("presenters", "presenters"),
@@ -46,8 +46,8 @@ def parse_meeting(doc: YamlDoc, problems: Problems) -> Meeting | None:
         subtitle=top.text("subtitle"), short_title=top.text("short_title"),
         status=top.choice("status", "final"), updated=top.day("updated"),
         language=top.text("language") or "en", about=top.text("about"), venue=_venue(top),
-        online=_online(top), organisers=top.idents("organisers"),
-        rooms=tuple(Room(f.ident("id"), f.text("name"), f.source)
+        online=_online(top, meeting=True), organisers=top.idents("organisers"),
+        rooms=tuple(Room(f.ident("id"), f.text("name"), _online(f), f.source)
                     for f in top.entries("rooms", "room")),
         themes=_taxonomy(top, "themes", ("Theme", "Themes", "themes")),
         groups=_taxonomy(top, "groups", ("Group", "Groups", "groups")),
@@ -61,21 +61,49 @@ def _venue(top: Fields) -> Venue:
         return Venue()
     f = Fields(venue, top.file, top.problems, "venue", spec.VENUE)
     return Venue(f.text("name"), f.text("city"), f.text("country"), f.text("address"),
-                 f.text("url"))
+                 f.url("url"))
 
 
-def _online(top: Fields) -> Online | None:
-    """`online: true` (hybrid, details given elsewhere) or a mapping; a mapping that
-    names nothing gets the same general note, so the page never shows an empty row."""
-    value = top.flag_or_mapping("online", "how people join remotely")
+def _online(parent: Fields, meeting: bool = False) -> Online | None:
+    """How people join remotely, on the meeting, a room or an item: `true` or a
+    mapping (the most specific level that sets a field wins, site/participation.py).
+    For the meeting, `true` or a mapping naming neither platform nor note gets a
+    general note, so the home page never shows an empty row."""
+    value = parent.flag_or_mapping("online", "how people join remotely")
     if value is None or value is False:
         return None
+    general = Online(note=ONLINE_NOTE) if meeting else Online()
     if value is True:
-        return Online(note=ONLINE_NOTE)
-    f = Fields(value, top.file, top.problems, "online", spec.ONLINE)
-    online = Online(f.text("platform"), f.text("url"), f.text("note"))
-    return online if online.platform or online.note else Online(note=ONLINE_NOTE,
-                                                                   url=online.url)
+        return general
+    what = "online" if meeting else f"online of {parent.what}"
+    f = Fields(value, parent.file, parent.problems, what, spec.ONLINE)
+    online = Online(f.text("platform"), f.url("url"), f.text("note"), f.minutes("opens_before"))
+    if meeting and not (online.platform or online.note):
+        return Online(note=ONLINE_NOTE, url=online.url, opens_before=online.opens_before)
+    return online
+
+
+def _materials(parent: Fields) -> tuple[Material, ...]:
+    materials = []
+    for f in parent.entries("materials", f"material of {parent.what}"):
+        title, url = f.text("title"), f.url("url")
+        if title and url:
+            materials.append(Material(title, url, f.choice("kind", "other"),
+                                      f.text("language"), f.mapping.line))
+    return tuple(materials)
+
+
+def _photo(f: Fields) -> Photo | None:
+    """`photo: photos/ana.jpg`, or `photo: {file: photos/ana.jpg, alt: ...}`."""
+    value = f.mapping.get("photo")
+    if value is None:
+        return None
+    if isinstance(value, Located):
+        p = Fields(value, f.file, f.problems, f"photo of {f.what}", spec.PHOTO)
+        file, alt = p.text("file"), p.text("alt")
+    else:
+        file, alt = f.text("photo"), ""
+    return Photo(file, alt, line=f.line("photo")) if file else None
 
 
 def _taxonomy(top: Fields, key: str, defaults: tuple[str, str, str]) -> Taxonomy:
@@ -100,11 +128,12 @@ def parse_people(doc: YamlDoc, problems: Problems) -> tuple[tuple[Organisation, 
         return (), ()
     organisations = tuple(
         Organisation(f.ident("id"), f.text("name"), f.text("short"), f.text("country"),
-                     f.text("url"), f.source)
+                     f.url("url"), f.source)
         for f in top.entries("organisations", "organisation"))
     people = tuple(
         Person(f.ident("id"), f.text("name"), f.text("honorific"), f.ident("organisation"),
-               f.text("country"), f.text("position"), f.text("role"), f.text("url"), f.source)
+               f.text("country"), f.text("position"), f.text("role"), f.url("url"),
+               f.text("bio"), _photo(f), f.source)
         for f in top.entries("people", "person"))
     return organisations, people
 
@@ -144,7 +173,7 @@ def _item(f: Fields, when) -> dict | None:
         questions=f.texts("questions"), themes=f.idents("themes"), groups=f.idents("groups"),
         audience=f.choice("audience", "all"), parallel=f.text("parallel"),
         room=f.text("room"), continues=f.ident("continues"), tbc=f.flag("tbc"),
-        notes=f.text("notes"))
+        notes=f.text("notes"), online=_online(f), materials=_materials(f))
     for key, attribute in ROLE_KEYS:
         fields[attribute] = _person_refs(f, key)
     fields["source"] = f.source  # after every text is read: it holds their lines

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..errors import ContentError, Problem, Problems
 from .branding import check_logo
 from .load import SourceReader
+from .media import measure_photos
 from .model import Agenda
 from .parse import assemble, parse_meeting, parse_note, parse_people, parse_schedule
 from .relations import Index, build_index
@@ -48,7 +49,9 @@ def load_content(content_dir: Path, reader: SourceReader | None = None,
     if problems.errors:
         raise ContentError(problems.sorted())
     meeting = parse_once(reader, docs["meeting.yaml"], problems, parse_meeting)
-    people = parse_once(reader, docs["people.yaml"], problems, parse_people)
+    organisations, people = parse_once(reader, docs["people.yaml"], problems, parse_people)
+    people = (organisations, measure_photos(people, content_dir, problems.display(
+        content_dir / "people.yaml"), problems, reader.derived))
     days = parse_once(reader, docs["schedule.yaml"], problems, parse_schedule)
     notes_dir = content_dir / NOTES_DIR
     notes = tuple(parse_once(reader, reader.note(path), problems, parse_note, notes_dir)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import AUDIENCES, ITEM_KINDS, STATUSES
+from .model import AUDIENCES, ITEM_KINDS, MATERIAL_KINDS, STATUSES
 
 # Kinds of value, and the Fields getters that may read each.
 GETTERS = {
@@ -19,6 +19,7 @@ GETTERS = {
     "ref": {"text", "ident"}, "flag": {"flag"}, "choice": {"choice"}, "date": {"day"},
     "time": {"clock"}, "ids": {"idents"}, "texts": {"texts"}, "people": {"list_of"},
     "mapping": {"mapping_of"}, "records": {"entries"}, "flag_or_mapping": {"flag_or_mapping"},
+    "minutes": {"minutes"}, "photo": {"mapping_of", "text"},
 }
 
 
@@ -62,10 +63,13 @@ ONLINE = Record("online participation", {
     "platform": Key("text", "Video platform, e.g. Zoom"),
     "url": Key("url", "The join link"),
     "note": Key("text", "How to join, e.g. \"The link is sent by e-mail.\""),
+    "opens_before": Key("minutes", "Minutes before the start the link opens, e.g. 15"),
 })
 ROOM = Record("room", {
     "id": Key("id", "Stable id items refer to with `room:`", required=True, example="plenary"),
     "name": Key("text", "Name shown on pages, e.g. Plenary hall", required=True),
+    "online": Key("flag_or_mapping", "How people join this room remotely (overrides the "
+                                     "meeting's)", record=ONLINE),
 })
 TERM = Record("term", {
     "id": Key("id", "Stable id: used in URLs and referenced by items", required=True,
@@ -124,6 +128,11 @@ ORGANISATION = Record("organisation", {
     "country": Key("text", "Country"),
     "url": Key("url", "Web page"),
 })
+PHOTO = Record("photo", {
+    "file": Key("text", "A PNG, JPEG, GIF or WebP file inside the content folder",
+                required=True, example="photos/name.jpg"),
+    "alt": Key("text", "What the picture shows (default \"Photo of NAME\")"),
+})
 PERSON = Record("person", {
     "id": Key("id", "Stable id in ASCII letters, digits and - _ . (e.g. francesca-grum)",
               required=True, example="francesca-grum"),
@@ -134,6 +143,9 @@ PERSON = Record("person", {
     "position": Key("text", "Job title"),
     "role": Key("text", "Role in the meeting (co-chair, rapporteur ...)"),
     "url": Key("url", "Web page"),
+    "bio": Key("markdown", "A short biography (Markdown)"),
+    "photo": Key("photo", "A picture file inside the content folder, or a mapping with "
+                          "file and alt", record=PHOTO),
 }, hints={
     "tbc": "`tbc` marks a person's place in one item, not the person: in schedule.yaml write "
            "`- person: ID` with `tbc: true` under the item's chair, speakers, presenters or "
@@ -150,6 +162,14 @@ PERSON_REF = Record("person reference", {
     "tbc": Key("flag", "Participation to be confirmed"),
 })
 PEOPLE_DOC = "A person id, a mapping with person and/or organisation, or a list of them"
+MATERIAL = Record("material", {
+    "title": Key("text", "What it is, e.g. Slides", required=True),
+    "url": Key("url", "Its address, or a path from the site root", required=True,
+               example="https://example.org/"),
+    "kind": Key("choice", "slides, paper, report, recording, minutes, data or other",
+                choices=MATERIAL_KINDS),
+    "language": Key("text", "Language code, e.g. fr"),
+})
 ITEM = Record("item", {
     "id": Key("id", "Page URL and #anchor (default: session-NUMBER or KIND-DATE)"),
     "number": Key("text", "Shown as \"Session NUMBER\""),
@@ -174,6 +194,9 @@ ITEM = Record("item", {
     "continues": Key("id", "Id of an earlier item this one continues"),
     "tbc": Key("flag", "The whole item is to be confirmed"),
     "notes": Key("text", "Markdown file in notes/"),
+    "online": Key("flag_or_mapping", "How people join this item remotely (overrides the "
+                                     "room's and the meeting's)", record=ONLINE),
+    "materials": Key("records", "Slides, papers, recordings, minutes ...", record=MATERIAL),
 }, hints={
     "date": "an item takes its date from its day: list it under that day's `items:`",
     "time": "an item's times are `start:` and `end:` (24-hour HH:MM)",

@@ -11,7 +11,9 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, time
 
+from ..content.media import published_path
 from ..site import urls
+from ..site.participation import participation
 from .calendars import calendar_path
 from ..site.describe import json_bytes, public_item_url, window
 from ..content.model import Agenda, Day, Item
@@ -37,10 +39,16 @@ def model(agenda: Agenda, index: Index, base_url: str) -> dict:
         "base_url": base_url or None,
         "meeting": plain(meeting) | {"calendar": calendar_path(meeting)},
         "organisations": [plain(org) for org in agenda.organisations],
-        "people": [plain(person) | {"page": urls.person_path(person)}
-                   for person in agenda.people],
+        "people": [_person(person) for person in agenda.people],
         "days": [_day(agenda, index, base_url, day) for day in agenda.days],
     }
+
+
+def _person(person) -> dict:
+    data = plain(person) | {"page": urls.person_path(person)}
+    if person.photo is not None:  # where the site publishes it, beside the content's file
+        data["photo"]["path"] = published_path(person.photo)
+    return data
 
 
 def _day(agenda: Agenda, index: Index, base_url: str, day: Day) -> dict:
@@ -57,6 +65,10 @@ def _item(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item) -> 
                 page=urls.item_path(item) if item.has_page else None,
                 calendar=calendar_path(agenda.meeting, item) if item.has_page else None,
                 url=public_item_url(base_url, item, index) or None)
+    joining = participation(agenda.meeting, item)  # the levels of `online:` resolved
+    data["joining"] = {"mode": joining.mode or None, "url": joining.url or None,
+                       "platform": joining.platform or None, "note": joining.note or None,
+                       "opens_before": joining.opens_before}
     return data
 
 

@@ -22,6 +22,7 @@ from icalendar.parser import Contentline, Parameters
 
 from ..site.describe import (description, kind_label, location, public_item_url, sequence, stamp,
                        window)
+from ..site.participation import participation
 from ..site.present import item_title
 from ..content.model import Agenda, Day, Item, Meeting
 from ..site.planned import Generated
@@ -59,6 +60,8 @@ class EventData:
     status: str
     category: str
     transparent: bool
+    conference: str = ""     # the join link (RFC 7986 CONFERENCE), "" without one
+    conference_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -124,26 +127,31 @@ def calendar_bytes(view: CalendarView) -> bytes:
     The icalendar library turns every component into its own folded lines, so each
     VEVENT, VTIMEZONE and the shared header lines are serialised once (cached by
     their values, which is exact) and joined."""
-    before, after = _header_parts(view.description, view.timezone, view.home)
-    parts = [before, _name_lines(view.name), after]
+    parts = [calendar_head(view.name, view.description, view.timezone, view.home)]
     if view.events:
-        parts.append(_zone_block(view.timezone, view.first, view.last))
-    parts.extend(map(_event_block, view.events))
-    parts.append(_END)
+        parts.append(zone_block(view.timezone, view.first, view.last))
+    parts.extend(map(event_block, view.events))
+    parts.append(END)
     return b"".join(parts)
 
 
+def calendar_head(name: str, description: str, zone_name: str, home: str) -> bytes:
+    """BEGIN:VCALENDAR and the calendar's properties, as every file of the meeting has them."""
+    before, after = _header_parts(description, zone_name, home)
+    return before + _name_lines(name) + after
+
+
 @functools.lru_cache(maxsize=64)
-def _zone_block(zone_name: str, first: date, last: date) -> bytes:
+def zone_block(zone_name: str, first: date, last: date) -> bytes:
     return zone_component(zone_name, first, last).to_ical()
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def _event_block(data: EventData) -> bytes:
+def event_block(data: EventData) -> bytes:
     return _event(data).to_ical()
 
 
-_END = b"END:VCALENDAR\r\n"
+END = b"END:VCALENDAR\r\n"
 
 
 @functools.lru_cache(maxsize=16)
@@ -187,8 +195,8 @@ _BEGIN = b"BEGIN:VCALENDAR\r\n"
 
 
 def _without_end(whole: bytes) -> bytes:
-    assert whole.endswith(_END), "icalendar ends every calendar with END:VCALENDAR"
-    return whole[:-len(_END)]
+    assert whole.endswith(END), "icalendar ends every calendar with END:VCALENDAR"
+    return whole[:-len(END)]
 
 
 def _properties_only(calendar: icalendar.Calendar) -> bytes:
@@ -202,11 +210,14 @@ def event_data(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item
     meeting = agenda.meeting
     start, end = window(agenda, day, item)
     url = public_item_url(base_url, item, index)
+    joining = participation(meeting, item)
     return EventData(
         f"{item.id}@{meeting.id}", meeting.timezone, stamp(meeting), stamp(meeting) if meeting.updated else None,
         sequence(meeting), start, end, item_title(item), description(item, index, url),
-        location(meeting, item), url, status(meeting, item), kind_label(item),
-        not item.has_page)
+        location(meeting, item, with_link=True),
+        # Without a public page, the event's one link is where to join.
+        url or joining.url, status(meeting, item), kind_label(item), not item.has_page,
+        joining.url, joining.platform or "Join online")
 
 
 def _event(data: EventData) -> icalendar.Event:
@@ -225,6 +236,10 @@ def _event(data: EventData) -> icalendar.Event:
         event.add("location", data.location)
     if data.url:
         event.add("url", data.url)
+    if data.conference:
+        event.add("conference", icalendar.vUri(data.conference),
+                  parameters={"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"],
+                              "LABEL": data.conference_label})
     event.add("status", data.status)
     event.add("categories", [data.category])
     event.add("transp", "TRANSPARENT" if data.transparent else "OPAQUE")

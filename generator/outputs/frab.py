@@ -14,14 +14,16 @@ import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from math import gcd
 
+from ..content.media import published_path
 from ..content.model import Agenda, Day, Item, Meeting
 from ..content.relations import Index
 from ..site import urls
-from ..site.describe import (description, distinct_refs, guid, kind_label, meets_online,
+from ..site.describe import (description, distinct_refs, guid, kind_label,
                              public_item_url, window)
+from ..site.participation import absolute_url, participation
 from ..site.present import item_title, term_label
 
 FALLBACK_ROOM = "Main"
@@ -33,12 +35,15 @@ class Person:
     guid: str
     name: str
     url: str     # the person's page, "" without a base URL (or for an organisation)
+    biography: str = ""
+    avatar: str = ""  # the photo's public address, "" without a base URL or photo
 
 
 @dataclass(frozen=True)
 class Link:
     url: str
     title: str
+    type: str = "web"
 
 
 @dataclass(frozen=True)
@@ -218,16 +223,27 @@ def track(meeting: Meeting, item: Item) -> str:
     return ""
 
 
+# The JSON format's kinds of link (its Reference type) for each kind of material.
+LINK_TYPES = {"slides": "slides", "paper": "paper", "report": "paper", "recording": "media",
+              "minutes": "article", "data": "related", "other": "related"}
+
+
 def links(agenda: Agenda, index: Index, base_url: str, item: Item) -> list[Link]:
-    """The item's page (with a base URL) and the meeting's join link, for items held online."""
+    """The item's page (with a base URL), its join link (site/participation.py) and its
+    materials; the formats want absolute addresses, so a material given as a path from
+    the site root is listed only with a base URL."""
     found = []
     page = public_item_url(base_url, item, index)
     if page:
         found.append(Link(page, "Session page"))
-    online = agenda.meeting.online
-    if online is not None and online.url and meets_online(agenda.meeting, item):
-        platform = f" ({online.platform})" if online.platform else ""
-        found.append(Link(online.url, f"Join online{platform}"))
+    joining = participation(agenda.meeting, item)
+    if joining.url:
+        platform = f" ({joining.platform})" if joining.platform else ""
+        found.append(Link(joining.url, f"Join online{platform}"))
+    for material in item.materials:
+        url = absolute_url(base_url, material.url)
+        if url:
+            found.append(Link(url, material.title, LINK_TYPES[material.kind]))
     return found
 
 
@@ -241,8 +257,10 @@ def _person_table(agenda: Agenda, index: Index, base_url: str) -> dict[tuple[str
     table = {}
     for number, person in enumerate(agenda.people, start=1):
         url = urls.public_url(base_url, urls.person_path(person)) if base_url else ""
+        avatar = (urls.public_url(base_url, published_path(person.photo))
+                  if base_url and person.photo and person.photo.digest else "")
         table[("person", person.id)] = Person(number, guid(meeting, "person", person.id),
-                                              person.name, url)
+                                              person.name, url, person.bio, avatar)
     for number, org in enumerate(agenda.organisations, start=len(agenda.people) + 1):
         table[("organisation", org.id)] = Person(
             number, guid(meeting, "person", f"organisation:{org.id}"), org.name, "")

@@ -81,14 +81,16 @@ def _event(event: frab.Event) -> dict:
         "abstract": event.abstract or None,
         "description": event.description or None,
         "persons": [_person(person) for person in event.persons],
-        "links": [{"type": "web", "url": link.url, "title": link.title} for link in event.links],
+        "links": [{"type": link.type, "url": link.url, "title": link.title}
+                  for link in event.links],
     }
 
 
 def _person(person: frab.Person) -> dict:
     data = {"name": person.name, "guid": person.guid}
-    if person.url:
-        data["url"] = person.url
+    for key in ("url", "biography", "avatar"):
+        if getattr(person, key):
+            data[key] = getattr(person, key)
     return data
 
 

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from ..site import urls
 from ..site.describe import (distinct_refs, meets_in_person, meets_online, public_item_url,
                        ref_name, venue_text, window)
+from ..site.participation import participation
 from ..site.present import item_title
 from ..content.model import Agenda, Day, Item
 from ..site.planned import Generated
@@ -155,12 +156,10 @@ def _locations(agenda: Agenda, base_url: str, item: Item, in_person: bool,
         places.append({"@type": "Place", "name": name or venue_text(meeting),
                        "address": _address(meeting)})
     if online:
-        virtual = {"@type": "VirtualLocation",
-                   "name": meeting.online.platform or meeting.online.note or "Online"}
-        link = meeting.online.url or (urls.public_url(base_url, urls.item_path(item))
-                                      if base_url else "")
-        if link:
-            virtual["url"] = link
+        joining = participation(meeting, item)
+        virtual = {"@type": "VirtualLocation", "name": joining.platform or "Online"}
+        if joining.url:  # where to join, never the page itself
+            virtual["url"] = joining.url
         places.append(virtual)
     return places
 

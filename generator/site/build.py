@@ -24,7 +24,8 @@ from .incremental import RenderCache, collector_paused
 from .theme import Theme
 from .views import ViewCache
 from .write import SiteSync, check_output_dir, digest, write_site
-from ..outputs import agenda_json, brand, calendars, publishing, schedule_json, seo
+from ..outputs import (agenda_json, brand, calendars, companion_data, photos, publishing,
+                        schedule_json, seo)
 from . import parallel
 
 
@@ -73,10 +74,14 @@ class Builder:
         site = plan_site(loaded.agenda, loaded.index, self.base_url,
                          extras=(partial(_static_files, assets, self.theme), calendars.outputs,
                                  schedule_json.outputs, agenda_json.outputs, seo.qr_outputs,
-                                 *publishing.OUTPUTS))
+                                 *publishing.OUTPUTS, companion_data.outputs, self._photos))
         published = {name: path for name, (path, _) in assets.items()}
         published["brand.css"] = brand.stylesheet_path(loaded.agenda.meeting)
         return self.views.attach(site, published)
+
+    def _photos(self, agenda, index, base_url) -> list[Generated]:
+        """People's photos, copied from the content folder (outputs/photos.py)."""
+        return photos.outputs(agenda, self.content_dir)
 
     def _render_on_all_cores(self, site: Site, store: MarkdownStore | None = None
                              ) -> Iterator[tuple[str, bytes]]:

@@ -13,6 +13,7 @@ from ..content.model import Agenda, Day, Item, Meeting, PersonRef
 from .present import KIND_LABELS, role_label
 from ..content.relations import Index
 from . import urls
+from .participation import join_lines, participation
 from .views.parts import person_line
 
 
@@ -86,7 +87,9 @@ def people_lines(item: Item, index: Index) -> list[str]:
 
 def description(item: Item, index: Index, page_url: str = "") -> str:
     """Everything a calendar entry or schedule app should say about an item."""
-    blocks = [item.subtitle, item.description.strip()]
+    # How to join comes first: it is what a participant opens the event for.
+    joining = join_lines(participation(index.agenda.meeting, item))
+    blocks = ["\n".join(joining), item.subtitle, item.description.strip()]
     blocks.append("\n".join(people_lines(item, index)))
     if item.main_question:
         blocks.append(f"Guiding questions:\n1. Main question: {item.main_question}")
@@ -96,7 +99,7 @@ def description(item: Item, index: Index, page_url: str = "") -> str:
         heading = "Other questions:" if item.main_question else "Guiding questions:"
         blocks.append("\n".join([heading] + [f"{n}. {q}" for n, q in
                                              enumerate(item.questions, start=first)]))
-    if item.audience != "all":
+    if item.audience != "all" and not joining:
         blocks.append(f"For {item.audience} participants only.")
     if item.tbc:
         blocks.append("To be confirmed.")
@@ -115,16 +118,20 @@ def meets_in_person(meeting: Meeting, item: Item) -> bool:
 
 
 def meets_online(meeting: Meeting, item: Item) -> bool:
-    return meeting.online is not None and item.audience != "in-person"
+    return participation(meeting, item).online
 
 
-def location(meeting: Meeting, item: Item) -> str:
-    """e.g. 'Plenary hall, Hotel Example, Rabat, Morocco, and online' or 'Online'."""
+def location(meeting: Meeting, item: Item, with_link: bool = False) -> str:
+    """e.g. 'Plenary hall, Hotel Example, Rabat, Morocco, and online' or 'Online';
+    `with_link`: the join link follows (calendar apps make it clickable)."""
     place = ""
     if meets_in_person(meeting, item):
         place = ", ".join(p for p in (meeting.room_name(item.room), venue_text(meeting)) if p)
-    if meets_online(meeting, item):
-        online = "Online" + (f" ({meeting.online.platform})" if meeting.online.platform else "")
+    joining = participation(meeting, item)
+    if joining.online:
+        online = "Online" + (f" ({joining.platform})" if joining.platform else "")
+        if with_link and joining.url:
+            online += f": {joining.url}"
         return f"{place}, and {online[0].lower()}{online[1:]}" if place else online
     return place
 

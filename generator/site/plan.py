@@ -13,7 +13,7 @@ from ..content.relations import Index
 from . import urls
 from ..outputs import sitemap
 from .planned import Generated, Page, Site
-from .views import directory, schedule
+from .views import companion, directory, schedule
 
 
 def plan_site(agenda: Agenda, index: Index, base_url: str = "",
@@ -49,6 +49,10 @@ def plan_site(agenda: Agenda, index: Index, base_url: str = "",
                               partial(directory.term_view, taxonomy=taxonomy,
                                                    term=term,
                                                    entries=items_of.get(term.id, []))))
+    pages.append(Page(urls.PROGRAMME, "programme.html", meeting.source,
+                      companion.programme_view))
+    pages.append(Page(urls.MY_AGENDA, "my-agenda.html", meeting.source,
+                      companion.my_agenda_view))
     pages.append(Page(urls.PEOPLE, "people.html", meeting.source,
                       directory.people_view))
     for person in agenda.people:

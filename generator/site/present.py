@@ -16,6 +16,9 @@ KIND_LABELS = {"session": "Session", "plenary": "Plenary", "breakout": "Break-ou
 ROLE_LABELS = {"chair": ("Chair", "Chairs"), "speaker": ("Speaker", "Speakers"),
                "presenter": ("Presenter", "Presenters"),
                "discussant": ("Discussant", "Discussants")}
+MATERIAL_LABELS = {"slides": "Slides", "paper": "Paper", "report": "Report",
+                   "recording": "Recording", "minutes": "Minutes", "data": "Data",
+                   "other": "Document"}
 AUDIENCE_LABELS = {"in-person": "In-person participants only",
                    "online": "Online participants only", "all": ""}
 # A term id with a digit (1, 3.1, TF1) or of one to three capitals (A, ML) is a code,

@@ -15,6 +15,8 @@ HOME = "index.html"
 PEOPLE = "people/index.html"
 ORGANISATIONS = "organisations/index.html"
 NOT_FOUND = "404.html"
+PROGRAMME = "programme/index.html"
+MY_AGENDA = "my-agenda/index.html"
 
 
 def day_path(day: Day) -> str:

@@ -100,11 +100,15 @@
       meetingName + " (" + meetingZone + ").";
   }
 
-  function apply(mode) {
-    var times = document.querySelectorAll("time[datetime*='T']");
+  function applyWithin(root, mode) {
+    var times = root.querySelectorAll("time[datetime*='T']");
     for (var i = 0; i < times.length; i++) showTime(times[i], mode);
-    var labels = document.querySelectorAll(".zone-label");
+    var labels = root.querySelectorAll(".zone-label");
     for (var j = 0; j < labels.length; j++) showLabel(labels[j], mode);
+  }
+
+  function apply(mode) {
+    applyWithin(document, mode);
     showNote(mode);
     document.documentElement.setAttribute("data-time-mode", mode);
   }
@@ -141,15 +145,29 @@
     });
     select.addEventListener("change", function () {
       remember(select.value);
-      apply(select.value);
+      current = select.value;
+      apply(current);
+      document.dispatchEvent(new CustomEvent("agenda:timemode", { detail: current }));
     });
     box.appendChild(caption);
     box.appendChild(select);
     return box;
   }
 
-  var mode = stored();
+  var current = stored();
+
+  // For the other scripts (now.js, my-agenda.js): the reader's chosen zone, and a
+  // way to show times they add to the page in it. They listen for "agenda:timemode".
+  window.agendaTime = {
+    meetingZone: meetingZone,
+    mode: function () { return current; },
+    zone: function () { return zoneOf(current); },
+    fields: fields,
+    shortDate: shortDate,
+    refresh: function (root) { if (current !== "meeting") applyWithin(root, current); }
+  };
+
   var main = document.getElementById("main");
-  if (main) main.insertBefore(control(mode), main.firstChild);
-  if (mode !== "meeting") apply(mode);
+  if (main) main.insertBefore(control(current), main.firstChild);
+  if (current !== "meeting") apply(current);
 })();

@@ -28,6 +28,8 @@ PAGE_KINDS = {
     "person": "people/francesca-grum/index.html",
     "organisations": "organisations/index.html",
     "organisation": "organisations/unsd/index.html",
+    "programme": "programme/index.html",
+    "my-agenda": "my-agenda/index.html",
     # Any missing URL, answered with 404.html as a host's error page would be.
     "404": "no/such/page/index.html",
 }

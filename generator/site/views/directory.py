@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ...content.model import Organisation, Person, Taxonomy, Term
 from .. import present, urls
 from .frame import Frame, Meta, make_meta
-from .parts import Appearance, ItemCard, Link, MarkdownText, Parts
+from .parts import Appearance, ItemCard, Link, MarkdownText, Parts, PhotoView, photo_view
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,8 @@ class PersonView:
     role: str
     url: str
     appearances: tuple[Appearance, ...]
+    bio: str = ""            # Markdown
+    photo: PhotoView | None = None
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,8 @@ def person_view(parts: Parts, frame: Frame, person: Person) -> PersonView:
         person.honorific, person.name,
         Link(urls.organisation_path(org), org.name) if org else None, person.position,
         person.country or (org.country if org else ""), person.role, person.url,
-        tuple(parts.appearance(a) for a in parts.index.person_appearances.get(person.id, [])))
+        tuple(parts.appearance(a) for a in parts.index.person_appearances.get(person.id, [])),
+        person.bio, photo_view(person))
 
 
 def organisations_view(parts: Parts, frame: Frame) -> OrganisationsView:

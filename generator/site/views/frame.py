@@ -43,6 +43,7 @@ class Frame:
     theme_color: str         # the primary brand colour
     head_links: tuple[HeadLink, ...]  # favicons and the web manifest
     logo: Logo | None
+    meeting_id: str          # keys what the reader's browser keeps (My agenda)
 
     @property
     def stylesheet(self) -> str:
@@ -72,7 +73,9 @@ def make_frame(agenda: Agenda, base_url: str, assets: dict[str, str]) -> Frame:
             for day in agenda.days]
     nav += [NavEntry(taxonomy.plural, urls.taxonomy_path(taxonomy))
             for taxonomy in (meeting.themes, meeting.groups) if taxonomy.terms]
+    nav.append(NavEntry("Programme", urls.PROGRAMME))
     nav += [NavEntry("People", urls.PEOPLE), NavEntry("Organisations", urls.ORGANISATIONS)]
+    nav.append(NavEntry("My agenda", urls.MY_AGENDA))
     final = meeting.status == "final"
     return Frame(
         meeting.language, meeting.short_title or meeting.title,
@@ -80,7 +83,7 @@ def make_frame(agenda: Agenda, base_url: str, assets: dict[str, str]) -> Frame:
         "" if final else meeting.status.capitalize(), "" if final else meeting.status,
         date_text(meeting.updated), meeting.timezone, meeting.start.isoformat(),
         present.zone_label(meeting), base_url, dict(assets), meeting.branding.primary,
-        brand.HEAD_LINKS, brand.logo(meeting))
+        brand.HEAD_LINKS, brand.logo(meeting), meeting.id)
 
 
 def date_text(when) -> DateText | None:

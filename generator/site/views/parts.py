@@ -11,10 +11,12 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import time
 
-from ...content.model import Agenda, Day, Item, PersonRef
 from ...content.internal_links import Targets, internal_links
+from ...content.media import published_path
+from ...content.model import Agenda, Day, Item, Material, Person, PersonRef
 from ...content.relations import Index
 from .. import present, urls
+from ..participation import is_site_path, join_label, opens_text, participation
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,39 @@ class DayHeading:
 
 
 @dataclass(frozen=True)
+class MaterialLink:
+    """A document or recording of an item, e.g. 'Slides: Indicators (PDF)'."""
+
+    title: str
+    kind: str               # slides, paper, report, recording, minutes, data, other
+    kind_label: str         # "Slides"
+    language: str           # "fr", as written; "" when not given
+    url: str                # an address with a scheme ("" when `path` is set)
+    path: str               # a path from the site root, linked relatively with url()
+
+
+@dataclass(frozen=True)
+class PhotoView:
+    path: str               # the published copy, photos/NAME.DIGEST.EXT
+    width: int
+    height: int
+    alt: str
+
+
+@dataclass(frozen=True)
+class Joining:
+    """How an item is attended (participation.py): shown on its row and page."""
+
+    mode: str               # "hybrid", "online", "in-person", or "" (nothing to say)
+    label: str              # "In person and online", "In person only, not streamed"
+    url: str                # the join link, "" when none is known
+    link_text: str          # "Join online (Zoom)"
+    note: str               # "Passcode sent by e-mail"
+    opens: str              # "The link opens 15 minutes before the start."
+    opens_before: int       # minutes (0 when not given), for the now/next script
+
+
+@dataclass(frozen=True)
 class ItemCard:
     """An item as every list and timeline shows it."""
 
@@ -112,6 +147,7 @@ class ItemCard:
     terms: tuple[TermGroup, ...]
     roles: tuple[RoleGroup, ...]
     day: DayHeading
+    joining: Joining
 
 
 @dataclass(frozen=True)
@@ -177,7 +213,8 @@ class Parts:
                 self.times(day, item), item_badges(item),
                 present.AUDIENCE_LABELS[item.audience],
                 self.meeting.room_name(item.room) if item.room else "",
-                self.terms(item), self.roles(item), self.day(day))
+                self.terms(item), self.roles(item), self.day(day),
+                joining_of(self.meeting, item))
             self._cards[item.id] = card
         return card
 
@@ -247,6 +284,31 @@ def person_line(ref: PersonRef, index: Index) -> PersonLine:
         person.name if person else "", urls.person_path(person) if person else "",
         org.label if org else "", urls.organisation_path(org) if org else "",
         person.country if person and not org else "", ref.role, ref.tbc)
+
+
+def joining_of(meeting, item: Item) -> Joining:
+    p = participation(meeting, item)
+    return Joining(p.mode, p.label, p.url, join_label(p), p.note, opens_text(p.opens_before),
+                   p.opens_before or 0)
+
+
+def material_links(item: Item) -> tuple[MaterialLink, ...]:
+    return tuple(_material_link(material) for material in item.materials)
+
+
+def _material_link(material: Material) -> MaterialLink:
+    local = is_site_path(material.url)
+    return MaterialLink(material.title, material.kind, present.MATERIAL_LABELS[material.kind],
+                        material.language, "" if local else material.url,
+                        material.url.lstrip("/") if local else "")
+
+
+def photo_view(person: Person) -> PhotoView | None:
+    photo = person.photo
+    if photo is None or not photo.digest:
+        return None
+    return PhotoView(published_path(photo), photo.width, photo.height,
+                     photo.alt or f"Photo of {person.name}")
 
 
 def item_badges(item: Item) -> tuple[Badge, ...]:

@@ -8,7 +8,7 @@ import inspect
 import re
 import typing
 
-from . import directory, frame, parts, schedule
+from . import companion, directory, frame, parts, schedule
 
 TEMPLATES = (
     ("home.html", schedule.HomeView, "the overview (index.html)"),
@@ -20,9 +20,13 @@ TEMPLATES = (
     ("person.html", directory.PersonView, "one person"),
     ("organisations.html", directory.OrganisationsView, "the list of organisations"),
     ("organisation.html", directory.OrganisationView, "one organisation"),
+    ("programme.html", companion.ProgrammeView, "every item, with filters and search "
+     "(programme/index.html)"),
+    ("my-agenda.html", companion.MyAgendaView, "the reader's own picks, filled in by "
+     "static/my-agenda.js (my-agenda/index.html)"),
     ("404.html", directory.NotFoundView, "the page hosts serve for unknown addresses"),
 )
-MODULES = (frame, parts, schedule, directory)
+MODULES = (frame, parts, schedule, directory, companion)
 
 INTRO = """# Theme reference
 
@@ -38,10 +42,18 @@ extend it under the `default/` prefix:
 {% block footer %}<footer class="site-footer"><p>Hosted by the secretariat</p></footer>{% endblock %}
 ```
 
-`base.html` has the blocks `head`, `header`, `content`, `footer` and
-`description`; `_macros.html` holds the parts pages share (`item_entry`,
-`entry_list`, `person_ref`, `badges`, `time_range`, `appearance_list`,
-`qr_figure`).
+`base.html` has the blocks `head`, `scripts` (a page's own script files),
+`header`, `content`, `footer` and `description`; `_macros.html` holds the parts
+pages share (`item_entry`, `entry_list`, `person_ref`, `badges`, `time_range`,
+`appearance_list`, `qr_figure`, `joining_line`, `my_agenda_toggle`,
+`material_list`).
+
+Scripts are files in `static/` (pages carry no inline script): `agenda.js` (time
+zones, on every page), `now.js` (now and next: home and day pages), `my-agenda.js`
+(the "Add to my agenda" buttons and the My agenda page) and `programme.js` (the
+programme's filters). The data they read is in the page (`data-*` attributes) or
+in two generated script files, `data/events.js` and `data/search.js`, which a page
+opened from disk can load where it could not fetch() a JSON file.
 
 ## What a template receives
 

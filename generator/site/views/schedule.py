@@ -11,8 +11,9 @@ from ...outputs.calendars import calendar_path
 from ...outputs import previews, seo
 from .. import describe, present, timeline, urls
 from .frame import DateText, Frame, Meta, date_text, make_meta
-from .parts import (DayHeading, ItemCard, Link, MarkdownText, Parts, RoleGroup, TermGroup,
-                    Times)
+from ...outputs.companion_data import EVENTS_PATH
+from .parts import (DayHeading, ItemCard, Link, MarkdownText, MaterialLink, Parts, RoleGroup,
+                    TermGroup, Times, material_links)
 
 SCHEDULE_JSON = "schedule.json"
 SCHEDULE_XML = "schedule.xml"
@@ -62,6 +63,8 @@ class HomeView:
     agenda_json: str
     qr: QrCode | None
     browse: tuple[tuple[Link, int], ...]
+    events_data: str = EVENTS_PATH   # data/events.js, read by the Now / Next panel
+    programme: str = urls.PROGRAMME
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ class SessionView:
     concurrent: tuple[ItemCard, ...]
     previous: Link | None
     next: Link | None
+    materials: tuple[MaterialLink, ...] = ()
 
 
 def home_view(parts: Parts, frame: Frame, base_url: str) -> HomeView:
@@ -200,7 +204,7 @@ def session_view(parts: Parts, frame: Frame, day: Day, item: Item, note: Note | 
         parts.markdown(item.description), item.main_question, item.questions, card.roles,
         parts.markdown(note.body if note else ""),
         tuple(parts.card(other) for other in index.concurrent.get(item.id, ())),
-        _item_link(parts, previous), _item_link(parts, following))
+        _item_link(parts, previous), _item_link(parts, following), material_links(item))
 
 
 def _item_link(parts: Parts, item: Item | None) -> Link | None:
