@@ -1,4 +1,4 @@
-"""Command line: `agenda build`, `agenda check`, `agenda serve`.
+"""Command line: `agenda build`, `agenda check`, `agenda serve`, `agenda publish`.
 
 Every AgendaError is caught here, once, and printed without a traceback
 (unless --debug).
@@ -50,6 +50,13 @@ def _parser() -> argparse.ArgumentParser:
                             f"{FOLDER} beside the output folder); safe to delete")
     build.add_argument("--no-cache", action="store_true",
                        help="render all Markdown again and keep nothing for the next build")
+    publish = commands.add_parser(
+        "publish", help="record what the site publishes now in CONTENT/published/DATE.json "
+                        "(the changes page, feed and calendars compare with these records)")
+    common(publish)
+    publish.add_argument("--date", default=None,
+                         help="the publication's date, YYYY-MM-DD, or 'today' for the "
+                              "computer's date (default: `updated:` in meeting.yaml)")
     serve = commands.add_parser("serve", help="build, serve and rebuild on every change")
     common(serve, strict=False)
     site(serve)
@@ -84,6 +91,10 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         from .preview.server import serve  # the server's dependencies load only when serving
         return serve(builder, args.output, args.host, args.port)
+    if args.command == "publish":
+        from .site.publish import publish
+        print(publish(builder, args.date, strict=args.strict).summary())
+        return 0
     if args.command == "check":
         loaded = builder.check(strict=args.strict)
         builder.plan(loaded)  # planning refuses two sources that would write one file

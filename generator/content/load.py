@@ -8,6 +8,7 @@ only what changed.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -188,6 +189,25 @@ class SourceReader:
             name = self._display(path)
             text, problems = _decode(raw, name)
             data, more = parse_yaml(text, name) if text is not None else (None, [])
+            return YamlDoc(path, data, tuple(problems + more))
+
+        return self._cached(path, parse)
+
+    def json(self, path: Path) -> YamlDoc:
+        """A JSON file (a publication record) with the line of every value: JSON syntax
+        is checked strictly first, then the text is read by the YAML loader (JSON is
+        YAML), which keeps lines for later messages."""
+        def parse(raw: bytes, digest: str) -> YamlDoc:
+            name = self._display(path)
+            text, problems = _decode(raw, name)
+            if text is None:
+                return YamlDoc(path, None, tuple(problems))
+            try:
+                json.loads(text)
+            except json.JSONDecodeError as exc:
+                return YamlDoc(path, None, (Problem(name, exc.lineno, f"not valid JSON: {exc.msg} "
+                                                    f"(column {exc.colno})"),))
+            data, more = parse_yaml(text, name)
             return YamlDoc(path, data, tuple(problems + more))
 
         return self._cached(path, parse)

@@ -17,6 +17,8 @@ ITEM_KINDS = ("session", "plenary", "breakout", "report-back", "opening", "closi
               "recap", "social", "other", "break", "meal", "registration")
 AUDIENCES = ("all", "in-person", "online")
 STATUSES = ("draft", "tentative", "final", "cancelled")
+# An item's own status: it stays on the agenda, struck through, saying what happened.
+ITEM_STATUSES = ("cancelled", "postponed", "moved")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Term:
     short: str = ""
     description: str = ""
     taxonomy: str = ""  # the URL folder of its taxonomy, e.g. "policy-areas"
+    previous_ids: tuple[str, ...] = ()  # ids it was published under: their URLs redirect
     source: Source = Source()
 
 
@@ -64,6 +67,7 @@ class Organisation:
     short: str = ""
     country: str = ""
     url: str = ""
+    previous_ids: tuple[str, ...] = ()
     source: Source = Source()
 
     @property
@@ -81,6 +85,7 @@ class Person:
     position: str = ""
     role: str = ""
     url: str = ""
+    previous_ids: tuple[str, ...] = ()
     source: Source = Source()
 
 
@@ -129,6 +134,7 @@ class Meeting:
     short_title: str = ""
     status: str = "final"
     updated: date | None = None
+    changes_since: date | None = None  # items changed after this date get New/Changed badges
     language: str = "en"
     about: str = ""
     venue: Venue = Venue()
@@ -174,11 +180,21 @@ class Item:
     continues: str = ""
     tbc: bool = False
     notes: str = ""
+    status: str = ""        # "" while it takes place, else one of ITEM_STATUSES
+    reason: str = ""        # why it is cancelled, postponed or moved
+    moved_to: str = ""      # status moved: an item id, or "YYYY-MM-DD HH:MM", "HH:MM", a date
+    previous_ids: tuple[str, ...] = ()
     source: Source = Source()
 
     @property
     def has_page(self) -> bool:
         return self.kind not in TIME_OFF_KINDS
+
+    @property
+    def called_off(self) -> bool:
+        """Not taking place at its time (cancelled, postponed or moved): shown struck
+        through, and it frees its slot for another item."""
+        return bool(self.status)
 
     def roles(self) -> tuple[tuple[str, tuple[PersonRef, ...]], ...]:
         """The item's people grouped by role, in the order pages show them."""
@@ -221,6 +237,8 @@ class Agenda:
     people: tuple[Person, ...]
     days: tuple[Day, ...]
     notes: tuple[Note, ...] = ()
+    # Records of what was published, oldest first (content/published/, published.py).
+    publications: tuple = ()
 
     def items(self):
         """Every (day, item) pair in schedule order."""

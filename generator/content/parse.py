@@ -7,21 +7,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import Problems
 from .fields import Fields, records
 from .load import Located, NoteDoc, YamlDoc
-from .model import (AUDIENCES, ITEM_KINDS, STATUSES, Agenda, Day, Item, Meeting, Note,
+from .model import (AUDIENCES, ITEM_KINDS, ITEM_STATUSES, STATUSES, Agenda, Day, Item, Meeting, Note,
                     Online, Organisation, Person, PersonRef, Room, Source, Taxonomy, Term,
                     Venue)
 
-MEETING_KEYS = ("id", "title", "subtitle", "short_title", "status", "updated", "timezone",
-                "start", "end", "language", "about", "venue", "online", "organisers", "rooms",
-                "themes", "groups")
+MEETING_KEYS = ("id", "title", "subtitle", "short_title", "status", "updated", "changes_since",
+                "timezone", "start", "end", "language", "about", "venue", "online",
+                "organisers", "rooms", "themes", "groups")
 ITEM_KEYS = ("id", "number", "kind", "start", "end", "title", "subtitle", "description",
              "chair", "speakers", "presenters", "discussants", "main_question", "questions",
-             "themes", "groups", "audience", "parallel", "room", "continues", "tbc", "notes")
+             "themes", "groups", "audience", "parallel", "room", "continues", "tbc", "notes",
+             "status", "reason", "moved_to", "previous_ids")
 ROLE_KEYS = (("chair", "chairs"), ("speakers", "speakers"), ("presenters", "presenters"),
              ("discussants", "discussants"))
 
@@ -50,6 +52,7 @@ def parse_meeting(doc: YamlDoc, problems: Problems) -> Meeting | None:
         start=top.day("start", required=True), end=top.day("end", required=True),
         subtitle=top.text("subtitle"), short_title=top.text("short_title"),
         status=top.choice("status", STATUSES, "final"), updated=top.day("updated"),
+        changes_since=top.day("changes_since"),
         language=top.text("language") or "en", about=top.text("about"), venue=venue,
         online=_online(Fields(online, top.file, problems, "online", ("platform", "url", "note")))
         if online is not None else None,
@@ -88,9 +91,9 @@ def _taxonomy(top: Fields, key: str, defaults: tuple[str, str, str]) -> Taxonomy
     slug = f.ident("slug") or defaults[2]
     terms = tuple(Term(t.ident("id", required=True), t.ident("id").lower(),
                        t.text("title", required=True), t.text("short"), t.text("description"),
-                       slug, t.source)
+                       slug, t.idents("previous_ids"), t.source)
                   for t in _entries(f, "items", f"{key} entry", ("id", "title", "short",
-                                                                 "description")))
+                                                                 "description", "previous_ids")))
     return Taxonomy(f.text("name") or defaults[0], f.text("plural") or defaults[1], slug, terms)
 
 
@@ -101,15 +104,16 @@ def parse_people(doc: YamlDoc, problems: Problems) -> tuple[tuple[Organisation, 
         return (), ()
     organisations = tuple(
         Organisation(f.ident("id", required=True), f.text("name", required=True), f.text("short"),
-                     f.text("country"), f.text("url"), f.source)
+                     f.text("country"), f.text("url"), f.idents("previous_ids"), f.source)
         for f in _entries(top, "organisations", "organisation",
-                          ("id", "name", "short", "country", "url")))
+                          ("id", "name", "short", "country", "url", "previous_ids")))
     people = tuple(
         Person(f.ident("id", required=True), f.text("name", required=True), f.text("honorific"),
                f.ident("organisation"), f.text("country"), f.text("position"), f.text("role"),
-               f.text("url"), f.source)
+               f.text("url"), f.idents("previous_ids"), f.source)
         for f in _entries(top, "people", "person", ("id", "name", "honorific", "organisation",
-                                                    "country", "position", "role", "url")))
+                                                    "country", "position", "role", "url",
+                                                    "previous_ids")))
     return organisations, people
 
 
@@ -145,10 +149,22 @@ def _item(f: Fields, when) -> dict | None:
         questions=f.texts("questions"), themes=f.idents("themes"), groups=f.idents("groups"),
         audience=f.choice("audience", AUDIENCES, "all"), parallel=f.text("parallel"),
         room=f.ident("room"), continues=f.ident("continues"), tbc=f.flag("tbc"),
-        notes=f.text("notes"), source=f.source)
+        notes=f.text("notes"), status=f.choice("status", ITEM_STATUSES, ""),
+        reason=f.text("reason"), moved_to=_moved_to(f), previous_ids=f.idents("previous_ids"),
+        source=f.source)
     for key, attribute in ROLE_KEYS:
         fields[attribute] = _person_refs(f, key)
     return fields if start is not None and end is not None else None
+
+
+def _moved_to(f: Fields) -> str:
+    """An item id or a new time as written; a date YAML read as one is kept as text
+    (content/lifecycle.py checks which it is)."""
+    value = f.mapping.get("moved_to")
+    if isinstance(value, date):
+        return value.isoformat(sep=" ", timespec="minutes") if isinstance(value, datetime) \
+            else value.isoformat()
+    return f.text("moved_to")
 
 
 def _person_refs(f: Fields, key: str) -> tuple[PersonRef, ...]:
@@ -203,6 +219,7 @@ def parse_note(doc: NoteDoc, problems: Problems, notes_dir: Path) -> Note:
                 Source(f.file, doc.body_line, dict(doc.meta.key_lines)))
 
 
-def assemble(meeting: Meeting, people: tuple, days: tuple, notes: tuple) -> Agenda:
+def assemble(meeting: Meeting, people: tuple, days: tuple, notes: tuple,
+             publications: tuple = ()) -> Agenda:
     organisations, persons = people
-    return Agenda(meeting, organisations, persons, days, notes)
+    return Agenda(meeting, organisations, persons, days, notes, publications)

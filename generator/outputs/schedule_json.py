@@ -18,7 +18,9 @@ from .. import __version__
 from ..site import urls
 from ..site.describe import (description, distinct_refs, guid, json_bytes, kind_label,
                        public_item_url, ref_name, window)
+from ..site.history import history_of
 from ..site.present import item_title
+from ..site.status import STATUS_LABELS, status_sentence
 from ..content.model import Agenda, Day, Item
 from ..site.planned import Generated
 from ..content.relations import Index
@@ -95,7 +97,16 @@ def _day(agenda: Agenda, index: Index, base_url: str, positions: dict[str, int],
 def _event(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item) -> dict:
     meeting = agenda.meeting
     start, end = window(agenda, day, item)
-    event_guid = guid(meeting, "item", item.id)
+    # A renamed item keeps the guid of the id it was first published under.
+    revision = history_of(agenda, index).revisions.get(item.id)
+    event_guid = guid(meeting, "item", revision.uid_id if revision else item.id)
+    # The format has no status: a cancelled, postponed or moved event says so in its
+    # title and description, which is what apps show.
+    title = item_title(item)
+    if item.status:
+        title = f"{STATUS_LABELS[item.status]}: {title}"
+    text = "\n\n".join(part for part in (status_sentence(item, index), description(item, index))
+                        if part)
     url = public_item_url(base_url, item, index)
     minutes = int(agenda.elapsed(day, item).total_seconds()) // 60
     return {
@@ -107,13 +118,13 @@ def _event(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item) ->
         "room": _event_room(agenda, item),
         "slug": _slug(f"{acronym(meeting.id)}-{item.id}"),
         "url": url or f"urn:uuid:{event_guid}",
-        "title": item_title(item),
+        "title": title,
         "subtitle": item.subtitle or None,
         "track": _track(agenda, item),
         "type": kind_label(item).lower(),
         "language": meeting.language,
         "abstract": item.main_question or None,
-        "description": description(item, index) or None,
+        "description": text or None,
         "persons": _persons(agenda, index, item, base_url),
         "links": [],
     }

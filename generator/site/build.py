@@ -5,6 +5,7 @@ between runs, so the dev server can call `build` again cheaply.
 """
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,8 @@ from .incremental import RenderCache, collector_paused
 from .theme import Theme
 from .views import ViewCache
 from .write import SiteSync, check_output_dir, digest, write_site
-from ..outputs import agenda_json, calendars, schedule_json, seo
+from ..outputs import agenda_json, calendars, feed, schedule_json, seo
+from .addresses import broken_links
 from . import parallel
 
 
@@ -62,15 +64,25 @@ class Builder:
         self.reader.forget_missing()
         loaded = load_content(self.content_dir, self.reader, self._index)
         self._index = loaded.index
+        loaded = self._with_broken_links(loaded)
         if strict and loaded.warnings:
             raise ContentError(list(loaded.warnings))
         return loaded
+
+    def _with_broken_links(self, loaded: Loaded) -> Loaded:
+        """Add a warning for each published page the site would no longer have."""
+        if not loaded.agenda.publications:
+            return loaded
+        site = plan_site(loaded.agenda, loaded.index, self.base_url)
+        found = broken_links(loaded.agenda, site.outputs, self.base_url)
+        return dataclasses.replace(loaded, warnings=tuple(sorted(loaded.warnings + tuple(found))))
 
     def plan(self, loaded: Loaded) -> Site:
         """Plan every output and make its view (the stages after validation)."""
         site = plan_site(loaded.agenda, loaded.index, self.base_url,
                          extras=(self._static_files, calendars.outputs,
-                                 schedule_json.outputs, agenda_json.outputs, seo.qr_outputs))
+                                 schedule_json.outputs, agenda_json.outputs, seo.qr_outputs,
+                                 feed.outputs))
         return self.views.attach(site)
 
     def _static_files(self, agenda, index, base_url) -> list[Generated]:

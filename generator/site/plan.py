@@ -12,7 +12,8 @@ from ..content.model import Agenda, Source
 from ..content.relations import Index
 from . import urls
 from .planned import Generated, Page, Site
-from .views import directory, schedule
+from .addresses import redirect_pages
+from .views import changes, directory, schedule
 
 
 def plan_site(agenda: Agenda, index: Index, base_url: str = "",
@@ -57,12 +58,15 @@ def plan_site(agenda: Agenda, index: Index, base_url: str = "",
     for org in agenda.organisations:
         pages.append(Page(urls.organisation_path(org), "organisation.html", org.source,
                           partial(directory.organisation_view, org=org)))
+    if agenda.publications:
+        pages.append(Page(urls.CHANGES, "changes.html", meeting.source, changes.changes_view))
     pages.append(Page(urls.NOT_FOUND, "404.html", meeting.source,
                       lambda parts, frame: directory.not_found_view(frame)))
     if base_url:
         listed = [page.path for page in pages if page.path != urls.NOT_FOUND]
         pages.append(Page("sitemap.xml", "sitemap.xml", meeting.source,
                           lambda parts, frame: directory.sitemap_view(base_url, listed)))
+    pages.extend(redirect_pages(agenda))  # old addresses, left out of the sitemap
     for extra in extras:
         pages.extend(extra(agenda, index, base_url))
     _refuse_shared_paths(pages)

@@ -15,6 +15,8 @@ HOME = "index.html"
 PEOPLE = "people/index.html"
 ORGANISATIONS = "organisations/index.html"
 NOT_FOUND = "404.html"
+CHANGES = "changes/index.html"   # "What changed", with publication records only
+FEED = "changes/feed.xml"        # the Atom feed of the changes
 
 
 def day_path(day: Day) -> str:

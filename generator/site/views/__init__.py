@@ -28,8 +28,8 @@ PLAIN = (str, int, float, bool, bytes, type(None), Markup, date, time, datetime)
 class ViewCache:
     """Makes every output's view; between the dev server's rebuilds it keeps the
     shared parts, the frame and the views of `from_schedule` outputs while the
-    schedule's records are the very same objects (records of unchanged files are
-    reused, content.pipeline.parse_once). Those views are functions of exactly
+    schedule's records, and the publication records (content/published.py), are the
+    very same objects (records of unchanged files are reused, content.pipeline.parse_once). Those views are functions of exactly
     those records, so reusing them is exact, and their fingerprints are known."""
 
     def __init__(self) -> None:
@@ -42,7 +42,7 @@ class ViewCache:
         """The site with every output's view made."""
         agenda = site.agenda
         schedule = (agenda.meeting, agenda.people, agenda.organisations, agenda.days,
-                    site.base_url)
+                    site.base_url, *agenda.publications)
         same = len(schedule) == len(self._schedule) and all(
             new is old for new, old in zip(schedule, self._schedule))
         if same and self._parts is not None:

@@ -36,6 +36,7 @@ class Frame:
     base_url: str
     stylesheet: str = "static/style.css"
     script: str = "static/agenda.js"
+    feed: str = ""           # the Atom feed of changes (<link rel="alternate">), or ""
 
 
 @dataclass(frozen=True)
@@ -57,13 +58,23 @@ def make_frame(agenda: Agenda, base_url: str) -> Frame:
     nav += [NavEntry(taxonomy.plural, urls.taxonomy_path(taxonomy))
             for taxonomy in (meeting.themes, meeting.groups) if taxonomy.terms]
     nav += [NavEntry("People", urls.PEOPLE), NavEntry("Organisations", urls.ORGANISATIONS)]
+    published = bool(agenda.publications)
+    if published:
+        nav.append(NavEntry("What changed", urls.CHANGES))
     final = meeting.status == "final"
     return Frame(
         meeting.language, meeting.short_title or meeting.title,
         meeting.subtitle or meeting.title, tuple(nav),
         "" if final else meeting.status.capitalize(), "" if final else meeting.status,
-        date_text(meeting.updated), meeting.timezone, meeting.start.isoformat(),
-        present.zone_label(meeting), base_url)
+        date_text(last_updated(agenda)), meeting.timezone, meeting.start.isoformat(),
+        present.zone_label(meeting), base_url, feed=urls.FEED if published else "")
+
+
+def last_updated(agenda: Agenda):
+    """`updated:`, else the date of the latest publication record, else None."""
+    if agenda.meeting.updated:
+        return agenda.meeting.updated
+    return agenda.publications[-1].date if agenda.publications else None
 
 
 def date_text(when) -> DateText | None:

@@ -12,7 +12,9 @@ from datetime import time
 
 from ...content.model import Agenda, Day, Item, PersonRef
 from ...content.relations import Index
-from .. import present, urls
+from .. import present, status, urls
+from ..changes import ItemChange
+from ..history import history_of
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,10 @@ class ItemCard:
     terms: tuple[TermGroup, ...]
     roles: tuple[RoleGroup, ...]
     day: DayHeading
+    struck: bool = False    # cancelled, postponed or moved: shown struck through
+    status_note: str = ""   # why (the organiser's words), or ""
+    moved_to: Link | None = None  # where it went: an item (with its path) or a time (no path)
+    changes: tuple[str, ...] = ()  # what changed since the meeting's changes_since, in words
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,7 @@ class Parts:
 
     def __init__(self, agenda: Agenda, index: Index) -> None:
         self.agenda, self.index, self.meeting = agenda, index, agenda.meeting
+        self.history = history_of(agenda, index)
         self._cards: dict[str, ItemCard] = {}
         self._days: dict[object, DayHeading] = {}
         self._lines: dict[PersonRef, PersonLine] = {}
@@ -137,15 +144,26 @@ class Parts:
         card = self._cards.get(item.id)
         if card is None:
             day = self.index.items[item.id][0]
+            mark = self.history.mark(item.id)
             card = ItemCard(
                 item.id, item.kind, present.KIND_LABELS[item.kind], item.has_page,
                 self.item_path(item), present.item_title(item), item.title, item.subtitle,
-                self.times(day, item), item_badges(item),
+                self.times(day, item), item_badges(item, mark),
                 present.AUDIENCE_LABELS[item.audience],
                 self.meeting.room_name(item.room) if item.room else "",
-                self.terms(item), self.roles(item), self.day(day))
+                self.terms(item), self.roles(item), self.day(day), item.called_off,
+                item.reason, self.moved_to(item), mark.phrases if mark else ())
             self._cards[item.id] = card
         return card
+
+    def moved_to(self, item: Item) -> Link | None:
+        """Where a moved item went: the item (linked) or its new time."""
+        if item.status != "moved":
+            return None
+        target = status.moved_target(item, self.index)
+        if target is not None:
+            return Link(self.item_path(target), present.item_title(target))
+        return Link("", status.moved_text(item, self.index))
 
     def item_path(self, item: Item) -> str:
         if item.has_page:
@@ -215,9 +233,17 @@ def person_line(ref: PersonRef, index: Index) -> PersonLine:
         person.country if person and not org else "", ref.role, ref.tbc)
 
 
-def item_badges(item: Item) -> tuple[Badge, ...]:
-    """What an item's badges say: its audience, to be confirmed, continued."""
+def item_badges(item: Item, mark: ItemChange | None = None) -> tuple[Badge, ...]:
+    """What an item's badges say: its status (cancelled, postponed, moved), new or
+    changed since the meeting's `changes_since:` (`mark`, history.py), its audience,
+    to be confirmed, continued."""
     badges = []
+    if item.status:
+        badges.append(Badge(status.STATUS_LABELS[item.status], f"badge-{item.status}"))
+    if mark is not None and mark.kind == "new":
+        badges.append(Badge("New", "badge-new"))
+    elif mark is not None and (mark.details or mark.kind == "reinstated"):
+        badges.append(Badge("Changed", "badge-changed"))
     if item.audience != "all":
         badges.append(Badge(present.AUDIENCE_LABELS[item.audience], "badge-audience"))
     if item.tbc:

@@ -8,7 +8,7 @@ import inspect
 import re
 import typing
 
-from . import directory, frame, parts, schedule
+from . import changes, directory, frame, parts, schedule
 
 TEMPLATES = (
     ("home.html", schedule.HomeView, "the overview (index.html)"),
@@ -20,10 +20,14 @@ TEMPLATES = (
     ("person.html", directory.PersonView, "one person"),
     ("organisations.html", directory.OrganisationsView, "the list of organisations"),
     ("organisation.html", directory.OrganisationView, "one organisation"),
+    ("changes.html", changes.ChangesView, "what changed, per publication (changes/index.html; "
+                                          "with publication records only)"),
+    ("redirect.html", changes.RedirectView, "an old address (`previous_ids:`) leading to the "
+                                            "page now"),
     ("404.html", directory.NotFoundView, "the page hosts serve for unknown addresses"),
     ("sitemap.xml", directory.SitemapView, "sitemap.xml (built with a base URL)"),
 )
-MODULES = (frame, parts, schedule, directory)
+MODULES = (frame, parts, schedule, directory, changes)
 
 INTRO = """# Theme reference
 

@@ -10,7 +10,8 @@ from ...content.model import Day, Item
 from ...outputs.calendars import calendar_path
 from ...outputs import seo
 from .. import describe, present, timeline, urls
-from .frame import DateText, Frame, Meta, date_text, make_meta
+from .frame import DateText, Frame, Meta, date_text, last_updated, make_meta
+from .changes import ChangeEntry, latest_changes
 from .parts import DayHeading, ItemCard, Link, Parts, RoleGroup, TermGroup, Times
 
 SCHEDULE_JSON = "schedule.json"
@@ -58,6 +59,8 @@ class HomeView:
     agenda_json: str
     qr: QrCode | None
     browse: tuple[tuple[Link, int], ...]
+    latest_changes: tuple[ChangeEntry, ...] = ()  # the three latest, newest first
+    changes: str = ""        # the "What changed" page, "" before the first publication
 
 
 @dataclass(frozen=True)
@@ -126,12 +129,13 @@ def home_view(parts: Parts, frame: Frame, base_url: str) -> HomeView:
         describe.venue_text(meeting) if venue.city or venue.name else "", venue.url,
         ". ".join(p for p in (online.platform, online.note) if p) if online else "",
         online.url if online else "", online is not None,
-        meeting.status.capitalize(), date_text(meeting.updated),
+        meeting.status.capitalize(), date_text(last_updated(agenda)),
         tuple(Link(urls.organisation_path(index.organisations[o]), index.organisations[o].name)
               for o in meeting.organisers),
         meeting.about, tuple(_day_card(parts, day) for day in agenda.days), calendar,
         f"webcal://{public_calendar[8:]}" if base_url.startswith("https://") else "",
-        SCHEDULE_JSON, AGENDA_JSON, qr_code(base_url, urls.HOME), tuple(browse))
+        SCHEDULE_JSON, AGENDA_JSON, qr_code(base_url, urls.HOME), tuple(browse),
+        latest_changes(parts), urls.CHANGES if agenda.publications else "")
 
 
 def _day_card(parts: Parts, day: Day) -> DayCard:
