@@ -12,6 +12,7 @@ from pathlib import Path
 from .site.build import Builder
 from .errors import AgendaError, ContentError, OutputError
 from .site.markdown_store import FOLDER, default_folder
+from .site.publish import publish, unpublished_note
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUTPUT = Path("output")
@@ -92,7 +93,6 @@ def _run(args: argparse.Namespace) -> int:
         from .preview.server import serve  # the server's dependencies load only when serving
         return serve(builder, args.output, args.host, args.port)
     if args.command == "publish":
-        from .site.publish import publish
         print(publish(builder, args.date, strict=args.strict).summary())
         return 0
     if args.command == "check":
@@ -102,6 +102,9 @@ def _run(args: argparse.Namespace) -> int:
         days = loaded.agenda.days
         print(f"{args.content}: OK, {len(days)} days, "
               f"{sum(len(d.items) for d in days)} items, {len(loaded.agenda.people)} people")
+        note = unpublished_note(loaded.agenda, loaded.index)
+        if note:
+            print(f"Note: {note}")
         return 0
     result = builder.build(args.output, _cache_dir(args, builder), strict=args.strict)
     _print_warnings(result.warnings)

@@ -16,7 +16,7 @@ from .model import Agenda, Item, Source
 from .relations import Index
 
 MOVED_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})\s+(\S+)$")
-MOVED_FORMS = "an item id, or a new time: HH:MM (the same day), YYYY-MM-DD or YYYY-MM-DD HH:MM"
+NEW_TIMES = "HH:MM (the same day), YYYY-MM-DD or YYYY-MM-DD HH:MM"
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,8 @@ def _check_status(item: Item, index: Index, problems: Problems) -> None:
     target = moved_to(item)
     if target is None:
         problems.error(where.file, where.line_of("moved_to"),
-                       f"`moved_to: {item.moved_to}` of item '{item.id}' is neither {MOVED_FORMS}")
+                       f"`moved_to: {item.moved_to}` of item '{item.id}' is neither an item "
+                       f"id nor a new time ({NEW_TIMES})")
     elif target.item == item.id:
         problems.error(where.file, where.line_of("moved_to"),
                        f"item '{item.id}' cannot be moved to itself; give another item's id "
@@ -94,7 +95,7 @@ def _check_status(item: Item, index: Index, problems: Problems) -> None:
         hint = f"did you mean '{close[0]}'? " if close else ""
         problems.error(where.file, where.line_of("moved_to"),
                        f"`moved_to: {target.item}` of item '{item.id}' names no item; {hint}"
-                       f"give the id of an item in schedule.yaml, or a new time ({MOVED_FORMS})")
+                       f"give the id of an item in schedule.yaml, or a new time ({NEW_TIMES})")
 
 
 def _check_previous_ids(agenda: Agenda, problems: Problems) -> None:

@@ -79,20 +79,33 @@ def _old_id(path: str) -> str:
 
 
 def _likely_successor(agenda: Agenda, path: str, record: Publication):
-    """The item or person that most likely replaced a dropped page (the same title or
-    name), as (its source, a hint), or (None, "")."""
+    """The item or person that most likely replaced a dropped page, as (its source, a
+    hint), or (None, ""): an item a record named as its successor (`previous_ids`), or
+    with the title the page's item had; a person with the name the page's person had."""
     old_id = _old_id(path)
-    published = next((item for item in record.items if item.page == path), None)
-    if published is not None:
-        for _, item in agenda.items():
-            if item.has_page and present.item_title(item) == published.label:
-                return (Source(item.source.file, item.source.line_of("id")),
-                        f"if item '{item.id}' is the same, add `previous_ids: [{old_id}]` to it")
-    names = {ref.key: ref.name for item in record.items for ref in item.people}
+    hint = f"add `previous_ids: [{old_id}]` to it"
+    for item in _successors(agenda, path, old_id):
+        return (Source(item.source.file, item.source.line_of("id")),
+                f"if item '{item.id}' is the same, {hint}")
+    names = {ref.key: ref.name for past in agenda.publications for item in past.items
+             for ref in item.people}
     if path == urls.person_path(Person(old_id, "")) and old_id in names:
         for person in agenda.people:
             if person.name == names[old_id]:
                 return (Source(person.source.file, person.source.line_of("id")),
-                        f"if person '{person.id}' is the same, add `previous_ids: [{old_id}]` "
-                        "to them")
+                        f"if person '{person.id}' is the same, {hint}")
     return None, ""
+
+
+def _successors(agenda: Agenda, path: str, old_id: str):
+    """Current items with a page that took over a published item page."""
+    named, titles = set(), set()
+    for past in agenda.publications:
+        for item in past.items:
+            if item.page == path:
+                titles.add(item.label)
+            elif old_id in item.previous_ids:
+                named.add(item.id)
+    for _, item in agenda.items():
+        if item.has_page and (item.id in named or present.item_title(item) in titles):
+            yield item

@@ -75,7 +75,7 @@ def _predecessor(item: PublishedItem, by_id: dict[str, PublishedItem]) -> Publis
 def _new(item: PublishedItem) -> ItemChange:
     status = _status_phrase(item) if item.status else ""
     return ItemChange(item.id, item.label, item.date, item.start, "new", status,
-                      (f"new {KIND_LABELS.get(item.kind, 'item').lower()}",))
+                      (f"new {_kind(item)}",))
 
 
 def _changed(old: PublishedItem, new: PublishedItem) -> ItemChange | None:
@@ -109,9 +109,16 @@ def _folder(path: str) -> str:
 
 
 def _title(old: PublishedItem, new: PublishedItem) -> tuple[str, ...]:
-    if old.label == new.label:
-        return ()
-    return (f"title changed to “{new.label}” (was “{old.label}”)",)
+    phrases = ()
+    if old.label != new.label:
+        phrases += (f"title changed to “{new.label}” (was “{old.label}”)",)
+    if old.kind != new.kind:
+        phrases += (f"now a {_kind(new)} (was a {_kind(old)})",)
+    return phrases
+
+
+def _kind(item: PublishedItem) -> str:
+    return KIND_LABELS.get(item.kind, "item").lower()
 
 
 def _times(old: PublishedItem, new: PublishedItem) -> tuple[str, ...]:

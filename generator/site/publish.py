@@ -17,6 +17,7 @@ from ..content.published import Publication, record_path, record_text
 from ..errors import AgendaError
 from .build import Builder
 from .changes import Step, compare
+from .history import history_of
 from . import urls
 from .plan import plan_site
 from .snapshot import published_pages, snapshot
@@ -104,3 +105,14 @@ def _write(path: Path, text: str) -> None:
     staging = path.with_name(f".{path.name}.tmp")
     staging.write_text(text, encoding="utf-8")
     os.replace(staging, path)
+
+
+def unpublished_note(agenda, index) -> str:
+    """What `agenda check` says when the content has changes no record holds yet."""
+    history = history_of(agenda, index)
+    if not history.pending_changes:
+        return ""
+    count = len(history.unpublished.items)
+    what = f"{count} item{'s' if count != 1 else ''}" if count else "the agenda"
+    return (f"{what} changed since the publication of {history.latest}; `agenda publish "
+            "--date YYYY-MM-DD` records the changes (README: Publishing updates)")

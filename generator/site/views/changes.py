@@ -69,8 +69,7 @@ def changes_view(parts: Parts, frame: Frame) -> ChangesView:
     records = history.records
     first = records[0].date
     intro = (f"The agenda was first published on {present.long_date(first)}"
-             + (f" and updated {present.count(len(records) - 1, 'time')} since."
-                if len(records) > 1 else ".")
+             + (f" and updated {_times(len(records) - 1)} since." if len(records) > 1 else ".")
              + " The latest changes come first.")
     pending = ""
     if history.pending_changes:
@@ -82,6 +81,10 @@ def changes_view(parts: Parts, frame: Frame) -> ChangesView:
         frame, intro, date_text(meeting.changes_since) if history.since else None, urls.FEED,
         tuple(publication_entry(parts, step, len(record.items))
               for step, record in reversed(list(zip(history.steps, records)))), pending)
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 def publication_entry(parts: Parts, step: Step, size: int) -> PublicationEntry:

@@ -101,7 +101,7 @@ class ItemCard:
     struck: bool = False    # cancelled, postponed or moved: shown struck through
     status_note: str = ""   # why (the organiser's words), or ""
     moved_to: Link | None = None  # where it went: an item (with its path) or a time (no path)
-    changes: tuple[str, ...] = ()  # what changed since the meeting's changes_since, in words
+    changes: tuple[str, ...] = ()  # what changed since changes_since, in words (not status, new)
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,8 @@ class Parts:
                 present.AUDIENCE_LABELS[item.audience],
                 self.meeting.room_name(item.room) if item.room else "",
                 self.terms(item), self.roles(item), self.day(day), item.called_off,
-                item.reason, self.moved_to(item), mark.phrases if mark else ())
+                item.reason, self.moved_to(item),
+                mark.details if mark and mark.kind != "new" else ())
             self._cards[item.id] = card
         return card
 
