@@ -14,12 +14,14 @@ from datetime import datetime, timezone
 import icalendar
 import pytest
 
-from conftest import TEMPLATES, edit, line_of
+from conftest import CONTENT, TEMPLATES, edit, line_of
 from generator.cli import main
 from generator.site.build import Builder
+from generator.site.write import MARKER, SiteSync
 from publishing import (ADDED_TO, CANCELLED, CHANGED, FIRST, MOVED, NEW_ID, REASON, RENAMED,
-                        SECOND, publish, run_sequence)
+                        SECOND, make_changes, publish, run_sequence)
 from sitecheck import internal_target, read_page
+from test_html_valid import vnu_errors
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -239,3 +241,31 @@ def test_publishing_again_without_changes_writes_nothing(sequence, capsys):
     publish(sequence.content, "2022-06-20")
     assert "Nothing changed since the publication of 2022-06-14" in capsys.readouterr().out
     assert sorted((sequence.content / "published").iterdir()) == before
+
+
+def test_the_new_and_changed_pages_are_valid_html(sequence):
+    pages = [sequence.after / path for path in (
+        "changes/index.html", f"sessions/{RENAMED}/index.html", "index.html",
+        "days/2022-06-21/index.html", f"sessions/{CANCELLED}/index.html",
+        "people/kare-vassenden/index.html", "task-forces/tf4/index.html")]
+    assert vnu_errors(pages) == {}
+
+
+def test_the_live_preview_follows_publications_exactly(tmp_path):
+    """Records written while `agenda serve` runs (and edits after them) rebuild to what a
+    full build makes: the publication records are part of what views are made from."""
+    def files(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes()
+                for p in sorted(folder.rglob("*")) if p.is_file() and p.name != MARKER}
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    builder, sync = Builder(content, TEMPLATES), SiteSync(tmp_path / "live")
+    builder.rebuild(sync)
+    for step in (lambda: publish(content, FIRST), lambda: make_changes(content),
+                 lambda: publish(content, SECOND)):
+        step()
+        builder.rebuild(sync)
+        shutil.rmtree(tmp_path / "full", ignore_errors=True)
+        Builder(content, TEMPLATES).build(tmp_path / "full")
+        assert files(sync.output) == files(tmp_path / "full")
+    assert (sync.output / "changes/index.html").is_file()

@@ -2,9 +2,12 @@
 
 Built with the `icalendar` library, which escapes text and folds lines. Times
 carry TZID = the meeting's IANA zone with a matching VTIMEZONE; UIDs are
-`<item-id>@<meeting-id>`, so importing a file again updates its events instead
-of duplicating them. Nothing depends on the build time, so rebuilding an
-unchanged agenda gives byte-identical files.
+`<item-id>@<meeting-id>` (the id an item was first published under), so importing
+a file again updates its events instead of duplicating them. An event's shown
+values come from events.py; its DTSTAMP, LAST-MODIFIED and SEQUENCE from the
+publication records (site/history.py): they move exactly when what the event
+shows changed. Nothing depends on the build time, so rebuilding an unchanged
+agenda gives byte-identical files.
 
 Breaks, meals and registration appear in the whole-meeting and day files as
 free time (TRANSP:TRANSPARENT); per-session files hold just that session.
