@@ -3,6 +3,7 @@ one item and one page per line, read back as they were written; the date is neve
 the clock's unless asked; a damaged record is reported as file:line."""
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 
@@ -152,3 +153,16 @@ def test_check_notes_changes_not_yet_published(content, capsys):
     assert main(["check", "--content", str(content)]) == 0
     assert "Note: 1 item changed since the publication of 2022-06-10; `agenda publish " \
            "--date YYYY-MM-DD` records the changes" in capsys.readouterr().out
+
+
+def test_a_record_reformatted_by_an_editor_still_reads_and_locates_its_lines(content, tmp_path,
+                                                                                capsys):
+    assert publish(content, "--date", "2022-06-10") == 0
+    written = Builder(content, TEMPLATES).check().agenda.publications
+    record = content / RECORD
+    record.write_text(json.dumps(json.loads(record.read_text(encoding="utf-8")), indent=2,
+                                 ensure_ascii=False), encoding="utf-8")
+    assert Builder(content, TEMPLATES).check().agenda.publications[0].items == written[0].items
+    edit(record, '"start": "12:00"', '"start": "noon"')
+    line = line_of(record, '"start": "noon"')
+    build_fails_with(content, tmp_path, capsys, f"{RECORD}:{line}: 'start' must be a time HH:MM")

@@ -269,3 +269,31 @@ def test_the_live_preview_follows_publications_exactly(tmp_path):
         Builder(content, TEMPLATES).build(tmp_path / "full")
         assert files(sync.output) == files(tmp_path / "full")
     assert (sync.output / "changes/index.html").is_file()
+
+
+def test_a_new_item_is_marked_new_at_once_and_listed_once_published(sequence, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(sequence.content, content)
+    edit(content / "schedule.yaml", "      - id: session-12\n",
+         '      - id: session-12b\n        start: "11:20"\n        end: "11:30"\n'
+         "        title: Data integration in practice\n        room: plenary\n\n"
+         "      - id: session-12\n        room: hall\n")
+    edit(content / "meeting.yaml", "themes:\n", "rooms:\n  - id: plenary\n    name: Plenary\n"
+                                               "  - id: hall\n    name: Hall\n"
+                                               "themes:\n")
+    site = tmp_path / "out"
+    Builder(content, TEMPLATES).build(site)
+    day_3 = page(site, "days/2022-06-22/index.html")
+    assert badges(article(day_3, "session-12b")) == ["New"]
+    assert badges(article(day_3, "session-12")) == ["Changed"]  # now in a room
+    changes = text_of(page(site, "changes/index.html"))
+    assert "Changes made since Tuesday 14 June 2022 are shown on the pages but not listed " \
+           "here until the next publication." in changes
+    assert "Data integration in practice" not in changes
+    publish(content, "2022-06-16")
+    Builder(content, TEMPLATES).build(tmp_path / "again")
+    changes = text_of(page(tmp_path / "again", "changes/index.html"))
+    assert "New Data integration in practice Wed 22 Jun, 11:20 new session" in changes
+    assert "Session 12: Data integration: Methods and case studies Wed 22 Jun, 11:20 " \
+           "now in Hall" in changes
+    assert "not listed here" not in changes

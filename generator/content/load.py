@@ -102,6 +102,14 @@ class YamlDoc:
 
 
 @dataclass(frozen=True)
+class JsonDoc:
+    path: Path
+    data: object  # plain JSON data, or None when unreadable
+    text: str
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
 class NoteDoc:
     path: Path
     meta: Located
@@ -193,22 +201,20 @@ class SourceReader:
 
         return self._cached(path, parse)
 
-    def json(self, path: Path) -> YamlDoc:
-        """A JSON file (a publication record) with the line of every value: JSON syntax
-        is checked strictly first, then the text is read by the YAML loader (JSON is
-        YAML), which keeps lines for later messages."""
-        def parse(raw: bytes, digest: str) -> YamlDoc:
+    def json(self, path: Path) -> JsonDoc:
+        """A JSON file (a publication record), checked strictly and parsed as plain data;
+        its text stays for locating values (content/published.py)."""
+        def parse(raw: bytes, digest: str) -> JsonDoc:
             name = self._display(path)
             text, problems = _decode(raw, name)
             if text is None:
-                return YamlDoc(path, None, tuple(problems))
+                return JsonDoc(path, None, "", tuple(problems))
             try:
-                json.loads(text)
+                data = json.loads(text)
             except json.JSONDecodeError as exc:
-                return YamlDoc(path, None, (Problem(name, exc.lineno, f"not valid JSON: {exc.msg} "
-                                                    f"(column {exc.colno})"),))
-            data, more = parse_yaml(text, name)
-            return YamlDoc(path, data, tuple(problems + more))
+                return JsonDoc(path, None, text, (Problem(name, exc.lineno, f"not valid JSON: "
+                                                          f"{exc.msg} (column {exc.colno})"),))
+            return JsonDoc(path, data, text, tuple(problems))
 
         return self._cached(path, parse)
 

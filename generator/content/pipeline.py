@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import ContentError, Problem, Problems
 from .load import SourceReader
 from .model import Agenda
-from .published import read_publications
+from .published_read import read_publications
 from .parse import assemble, parse_meeting, parse_note, parse_people, parse_schedule
 from .relations import Index, build_index
 from .validate import validate

@@ -10,6 +10,7 @@ come from the records, and from `updated:` for changes not recorded yet.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, timedelta
 
 from ..content.model import Agenda
@@ -56,9 +57,12 @@ class History:
 
     def mark(self, item_id: str) -> ItemChange | None:
         """The item's changes since `changes_since:`, if any."""
-        if self.since is None:
-            return None
-        return next((change for change in self.since.items if change.id == item_id), None)
+        return self.marks.get(item_id)
+
+    @cached_property
+    def marks(self) -> dict[str, ItemChange]:
+        changes = self.since.items if self.since is not None else ()
+        return {change.id: change for change in changes if change.kind != "removed"}
 
     def latest_changes(self, count: int) -> list[tuple[Step, ItemChange]]:
         """The `count` most recent item changes, newest publication first."""
