@@ -173,3 +173,12 @@ def test_previous_ids_of_people_and_themes_get_redirect_pages(content, tmp_path)
     assert 'url=../kare-vassenden/index.html"' in person
     theme = (site / "policy-areas/flows/index.html").read_text(encoding="utf-8")
     assert 'url=../1/index.html"' in theme and "Policy area 1: Improve" in theme
+
+
+def test_search_engines_read_the_status_in_the_pages_event_data(content, tmp_path):
+    set_status(content, '        status: moved\n        moved_to: "2022-06-23 10:00"\n')
+    html = (built(content, tmp_path) / "sessions/session-7/index.html").read_text(encoding="utf-8")
+    data = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    assert data["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert (data["startDate"], data["previousStartDate"]) == \
+        ("2022-06-23T10:00+01:00", "2022-06-21T12:00+01:00")

@@ -83,6 +83,16 @@ def changes_view(parts: Parts, frame: Frame) -> ChangesView:
               for step, record in reversed(list(zip(history.steps, records)))), pending)
 
 
+def _path_now(parts: Parts, item_id: str) -> str:
+    """Where an item of a record is now: its page, or its place on its day page, also
+    when it was renamed since (`previous_ids`); "" when it is gone."""
+    found = parts.index.items.get(item_id)
+    if found is None:
+        found = next(((day, item) for day, item in parts.agenda.items()
+                      if item_id in item.previous_ids), None)
+    return parts.item_path(found[1]) if found else ""
+
+
 def _times(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
@@ -105,9 +115,9 @@ def anchor(when: date) -> str:
 
 
 def change_entry(parts: Parts, change: ItemChange, published: DateText) -> ChangeEntry:
-    found = parts.index.items.get(change.id) if change.kind != "removed" else None
+    path = _path_now(parts, change.id) if change.kind != "removed" else ""
     when = f"{present.short_date(date.fromisoformat(change.date))}, {change.start}"
-    return ChangeEntry(change.label, parts.item_path(found[1]) if found else "", when,
+    return ChangeEntry(change.label, path, when,
                        CHANGE_BADGES[change.kind], change.phrases, "; ".join(change.phrases),
                        published)
 
