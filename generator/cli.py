@@ -1,5 +1,5 @@
-"""Command line: `agenda build`, `check`, `serve`; `new`, `import` and `schema` to
-start a meeting (authoring/, content/schema.py).
+"""Command line: `agenda build`, `check`, `serve`, `publish`; `new`, `import` and `schema`
+to start a meeting (authoring/, content/schema.py).
 
 Every AgendaError is caught here, once, and printed without a traceback
 (unless --debug).
@@ -14,6 +14,7 @@ from pathlib import Path
 from .site.build import Builder
 from .errors import AgendaError, ContentError, OutputError
 from .site.markdown_store import FOLDER, default_folder
+from .site.publish import publish, unpublished_note
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUTPUT = Path("output")
@@ -52,6 +53,13 @@ def _parser() -> argparse.ArgumentParser:
                             f"{FOLDER} beside the output folder); safe to delete")
     build.add_argument("--no-cache", action="store_true",
                        help="render all Markdown again and keep nothing for the next build")
+    publish = commands.add_parser(
+        "publish", help="record what the site publishes now in CONTENT/published/DATE.json "
+                        "(the changes page, feed and calendars compare with these records)")
+    common(publish)
+    publish.add_argument("--date", default=None,
+                         help="the publication's date, YYYY-MM-DD, or 'today' for the "
+                              "computer's date (default: `updated:` in meeting.yaml)")
     serve = commands.add_parser("serve", help="build, serve and rebuild on every change")
     common(serve, strict=False)
     site(serve)
@@ -117,6 +125,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         from .preview.server import serve  # the server's dependencies load only when serving
         return serve(builder, args.output, args.host, args.port)
+    if args.command == "publish":
+        print(publish(builder, args.date, strict=args.strict).summary())
+        return 0
     if args.command == "check":
         loaded = builder.check(strict=args.strict)
         builder.plan(loaded)  # planning refuses two sources that would write one file
@@ -124,6 +135,9 @@ def _run(args: argparse.Namespace) -> int:
         days = loaded.agenda.days
         print(f"{args.content}: OK, {len(days)} days, "
               f"{sum(len(d.items) for d in days)} items, {len(loaded.agenda.people)} people")
+        note = unpublished_note(loaded.agenda, loaded.index)
+        if note:
+            print(f"Note: {note}")
         return 0
     result = builder.build(args.output, _cache_dir(args, builder), strict=args.strict)
     _print_warnings(result.warnings)

@@ -117,12 +117,12 @@ def test_robots_points_at_the_sitemap_only_with_a_base_url(site, site_with_base_
     assert f"Sitemap: {BASE_URL}sitemap.xml" in robots.splitlines()
 
 
-def test_the_sitemap_lists_every_page_but_the_404(site, site_with_base_url):
+def test_the_sitemap_lists_every_page_but_the_404_and_my_agenda(site, site_with_base_url):
     assert not (site / "sitemap.xml").exists()
     root = ElementTree.parse(site_with_base_url / "sitemap.xml").getroot()
     listed = [loc.text for loc in root.iter(SITEMAP + "loc")]
     pages = {p.relative_to(site_with_base_url).as_posix()
-             for p in site_with_base_url.rglob("*.html")} - {"404.html"}
+             for p in site_with_base_url.rglob("*.html")} - {"404.html", "my-agenda/index.html"}
     assert len(listed) == len(set(listed)) == len(pages)
     assert BASE_URL in listed and BASE_URL + "sessions/session-5/" in listed
     assert not list(root.iter(SITEMAP + "lastmod"))  # the default meeting has no `updated`

@@ -8,6 +8,7 @@ only what changed.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,6 +102,14 @@ class YamlDoc:
 
 
 @dataclass(frozen=True)
+class JsonDoc:
+    path: Path
+    data: object  # plain JSON data, or None when unreadable
+    text: str
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
 class NoteDoc:
     path: Path
     meta: Located
@@ -189,6 +198,23 @@ class SourceReader:
             text, problems = _decode(raw, name)
             data, more = parse_yaml(text, name) if text is not None else (None, [])
             return YamlDoc(path, data, tuple(problems + more))
+
+        return self._cached(path, parse)
+
+    def json(self, path: Path) -> JsonDoc:
+        """A JSON file (a publication record), checked strictly and parsed as plain data;
+        its text stays for locating values (content/published.py)."""
+        def parse(raw: bytes, digest: str) -> JsonDoc:
+            name = self._display(path)
+            text, problems = _decode(raw, name)
+            if text is None:
+                return JsonDoc(path, None, "", tuple(problems))
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError as exc:
+                return JsonDoc(path, None, text, (Problem(name, exc.lineno, f"not valid JSON: "
+                                                          f"{exc.msg} (column {exc.colno})"),))
+            return JsonDoc(path, data, text, tuple(problems))
 
         return self._cached(path, parse)
 

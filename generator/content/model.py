@@ -18,6 +18,8 @@ ITEM_KINDS = ("session", "plenary", "breakout", "report-back", "opening", "closi
 AUDIENCES = ("all", "in-person", "online")
 MATERIAL_KINDS = ("slides", "paper", "report", "recording", "minutes", "data", "other")
 STATUSES = ("draft", "tentative", "final", "cancelled")
+# An item's own status: it stays on the agenda, struck through, saying what happened.
+ITEM_STATUSES = ("cancelled", "postponed", "moved")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Term:
     short: str = ""
     description: str = ""
     taxonomy: str = ""  # the URL folder of its taxonomy, e.g. "policy-areas"
+    previous_ids: tuple[str, ...] = ()  # ids it was published under: their URLs redirect
     source: Source = Source()
 
 
@@ -70,6 +73,7 @@ class Organisation:
     short: str = ""
     country: str = ""
     url: str = ""
+    previous_ids: tuple[str, ...] = ()
     source: Source = Source()
 
     @property
@@ -104,6 +108,7 @@ class Person:
     url: str = ""
     bio: str = ""            # Markdown
     photo: Photo | None = None
+    previous_ids: tuple[str, ...] = ()
     source: Source = Source()
 
 
@@ -168,6 +173,7 @@ class Meeting:
     short_title: str = ""
     status: str = "final"
     updated: date | None = None
+    changes_since: date | None = None  # items changed after this date get New/Changed badges
     language: str = "en"
     about: str = ""
     venue: Venue = Venue()
@@ -230,11 +236,21 @@ class Item:
     notes: str = ""
     online: Online | None = None
     materials: tuple[Material, ...] = ()
+    status: str = ""        # "" while it takes place, else one of ITEM_STATUSES
+    reason: str = ""        # why it is cancelled, postponed or moved
+    moved_to: str = ""      # status moved: an item id, or "YYYY-MM-DD HH:MM", "HH:MM", a date
+    previous_ids: tuple[str, ...] = ()
     source: Source = Source()
 
     @property
     def has_page(self) -> bool:
         return self.kind not in TIME_OFF_KINDS
+
+    @property
+    def called_off(self) -> bool:
+        """Not taking place at its time (cancelled, postponed or moved): shown struck
+        through, and it frees its slot for another item."""
+        return bool(self.status)
 
     def roles(self) -> tuple[tuple[str, tuple[PersonRef, ...]], ...]:
         """The item's people grouped by role, in the order pages show them."""
@@ -277,6 +293,8 @@ class Agenda:
     people: tuple[Person, ...]
     days: tuple[Day, ...]
     notes: tuple[Note, ...] = ()
+    # Records of what was published, oldest first (content/published/, published.py).
+    publications: tuple = ()
 
     def items(self):
         """Every (day, item) pair in schedule order."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import Problems
@@ -45,6 +46,7 @@ def parse_meeting(doc: YamlDoc, problems: Problems) -> Meeting | None:
         start=top.day("start"), end=top.day("end"),
         subtitle=top.text("subtitle"), short_title=top.text("short_title"),
         status=top.choice("status", "final"), updated=top.day("updated"),
+        changes_since=top.day("changes_since"),
         language=top.text("language") or "en", about=top.text("about"), venue=_venue(top),
         online=_online(top, meeting=True), organisers=top.idents("organisers"),
         rooms=tuple(Room(f.ident("id"), f.text("name"), _online(f), f.source)
@@ -116,7 +118,7 @@ def _taxonomy(top: Fields, key: str, defaults: tuple[str, str, str]) -> Taxonomy
     for t in f.entries("items", f"{key} entry"):
         term_id = t.ident("id")
         terms.append(Term(term_id, term_id.lower(), t.text("title"), t.text("short"),
-                          t.text("description"), slug, t.source))
+                          t.text("description"), slug, t.idents("previous_ids"), t.source))
     return Taxonomy(f.text("name") or defaults[0], f.text("plural") or defaults[1], slug,
                     tuple(terms))
 
@@ -128,12 +130,12 @@ def parse_people(doc: YamlDoc, problems: Problems) -> tuple[tuple[Organisation, 
         return (), ()
     organisations = tuple(
         Organisation(f.ident("id"), f.text("name"), f.text("short"), f.text("country"),
-                     f.url("url"), f.source)
+                     f.url("url"), f.idents("previous_ids"), f.source)
         for f in top.entries("organisations", "organisation"))
     people = tuple(
         Person(f.ident("id"), f.text("name"), f.text("honorific"), f.ident("organisation"),
                f.text("country"), f.text("position"), f.text("role"), f.url("url"),
-               f.text("bio"), _photo(f), f.source)
+               f.text("bio"), _photo(f), f.idents("previous_ids"), f.source)
         for f in top.entries("people", "person"))
     return organisations, people
 
@@ -173,11 +175,23 @@ def _item(f: Fields, when) -> dict | None:
         questions=f.texts("questions"), themes=f.idents("themes"), groups=f.idents("groups"),
         audience=f.choice("audience", "all"), parallel=f.text("parallel"),
         room=f.text("room"), continues=f.ident("continues"), tbc=f.flag("tbc"),
-        notes=f.text("notes"), online=_online(f), materials=_materials(f))
+        notes=f.text("notes"), online=_online(f), materials=_materials(f),
+        status=f.choice("status", ""), reason=f.text("reason"), moved_to=_moved_to(f),
+        previous_ids=f.idents("previous_ids"))
     for key, attribute in ROLE_KEYS:
         fields[attribute] = _person_refs(f, key)
     fields["source"] = f.source  # after every text is read: it holds their lines
     return fields if start is not None and end is not None else None
+
+
+def _moved_to(f: Fields) -> str:
+    """An item id or a new time as written; a date YAML read as one is kept as text
+    (content/lifecycle.py checks which it is)."""
+    value = f.mapping.get("moved_to")
+    if isinstance(value, date):
+        return value.isoformat(sep=" ", timespec="minutes") if isinstance(value, datetime) \
+            else value.isoformat()
+    return f.text("moved_to")
 
 
 def _person_refs(f: Fields, key: str) -> tuple[PersonRef, ...]:
@@ -233,6 +247,7 @@ def parse_note(doc: NoteDoc, problems: Problems, notes_dir: Path) -> Note:
                 Source(f.file, doc.body_line, dict(doc.meta.key_lines)))
 
 
-def assemble(meeting: Meeting, people: tuple, days: tuple, notes: tuple) -> Agenda:
+def assemble(meeting: Meeting, people: tuple, days: tuple, notes: tuple,
+             publications: tuple = ()) -> Agenda:
     organisations, persons = people
-    return Agenda(meeting, organisations, persons, days, notes)
+    return Agenda(meeting, organisations, persons, days, notes, publications)

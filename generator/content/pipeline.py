@@ -12,6 +12,7 @@ from .branding import check_logo
 from .load import SourceReader
 from .media import measure_photos
 from .model import Agenda
+from .published_read import read_publications
 from .parse import assemble, parse_meeting, parse_note, parse_people, parse_schedule
 from .relations import Index, build_index
 from .validate import validate
@@ -56,10 +57,11 @@ def load_content(content_dir: Path, reader: SourceReader | None = None,
     notes_dir = content_dir / NOTES_DIR
     notes = tuple(parse_once(reader, reader.note(path), problems, parse_note, notes_dir)
                   for path in sorted(notes_dir.rglob("*.md")) if path.is_file())
+    publications = read_publications(content_dir, reader, problems, parse_once)
     if meeting is None:
         raise ContentError(problems.sorted())
     # Validate even when parsing found problems, so one run reports everything.
-    agenda = assemble(meeting, people, days, notes)
+    agenda = assemble(meeting, people, days, notes, publications)
     index = build_index(agenda, previous)
     validate(agenda, index, problems)
     check_logo(meeting, content_dir, problems)

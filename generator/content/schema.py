@@ -109,6 +109,8 @@ def _value(key: Key, definitions: dict) -> dict:
         return {"type": "array", "items": _reference(key.record, definitions)}
     if kind == "flag_or_mapping":
         return {"anyOf": [{"type": "boolean"}, _reference(key.record, definitions)]}
+    if kind == "list":
+        return {"type": "array"}
     if kind == "minutes":
         return {"type": "integer", "minimum": 0, "maximum": 1440}
     if kind == "photo":

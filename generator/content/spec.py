@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import AUDIENCES, ITEM_KINDS, MATERIAL_KINDS, STATUSES
+from .model import AUDIENCES, ITEM_KINDS, ITEM_STATUSES, MATERIAL_KINDS, STATUSES
 
 # Kinds of value, and the Fields getters that may read each.
 GETTERS = {
@@ -19,7 +19,7 @@ GETTERS = {
     "ref": {"text", "ident"}, "flag": {"flag"}, "choice": {"choice"}, "date": {"day"},
     "time": {"clock"}, "ids": {"idents"}, "texts": {"texts"}, "people": {"list_of"},
     "mapping": {"mapping_of"}, "records": {"entries"}, "flag_or_mapping": {"flag_or_mapping"},
-    "minutes": {"minutes"}, "photo": {"mapping_of", "text"},
+    "minutes": {"minutes"}, "photo": {"mapping_of", "text"}, "list": {"list_of"},
 }
 
 
@@ -77,6 +77,7 @@ TERM = Record("term", {
     "title": Key("text", "Title of the theme or group", required=True),
     "short": Key("text", "Short label"),
     "description": Key("markdown", "Description (Markdown)"),
+    "previous_ids": Key("ids", "Ids this used to have: their old addresses lead here"),
 })
 TAXONOMY = Record("taxonomy", {
     "name": Key("text", "Singular name shown on pages, e.g. Policy area"),
@@ -97,6 +98,8 @@ MEETING = Record("meeting", {
     "short_title": Key("text", "Short title for browser tabs and calendar entries"),
     "status": Key("choice", "draft, tentative, final (default) or cancelled", choices=STATUSES),
     "updated": Key("date", "Date the agenda last changed (YYYY-MM-DD)"),
+    "changes_since": Key("date", "Items changed after this date (e.g. when invitations went "
+                                 "out) get New/Changed badges"),
     "timezone": Key("text", "IANA time zone of the venue, e.g. Europe/Paris", required=True,
                     example="Europe/Paris"),
     "start": Key("date", "First day (YYYY-MM-DD)", required=True, example="2025-06-20"),
@@ -127,6 +130,7 @@ ORGANISATION = Record("organisation", {
     "short": Key("text", "Acronym shown in lists"),
     "country": Key("text", "Country"),
     "url": Key("url", "Web page"),
+    "previous_ids": Key("ids", "Ids this used to have: their old addresses lead here"),
 })
 PHOTO = Record("photo", {
     "file": Key("text", "A PNG, JPEG, GIF or WebP file inside the content folder",
@@ -146,6 +150,7 @@ PERSON = Record("person", {
     "bio": Key("markdown", "A short biography (Markdown)"),
     "photo": Key("photo", "A picture file inside the content folder, or a mapping with "
                           "file and alt", record=PHOTO),
+    "previous_ids": Key("ids", "Ids this used to have: their old addresses lead here"),
 }, hints={
     "tbc": "`tbc` marks a person's place in one item, not the person: in schedule.yaml write "
            "`- person: ID` with `tbc: true` under the item's chair, speakers, presenters or "
@@ -197,6 +202,12 @@ ITEM = Record("item", {
     "online": Key("flag_or_mapping", "How people join this item remotely (overrides the "
                                      "room's and the meeting's)", record=ONLINE),
     "materials": Key("records", "Slides, papers, recordings, minutes ...", record=MATERIAL),
+    "status": Key("choice", "cancelled, postponed or moved (leave out while it takes place)",
+                  choices=ITEM_STATUSES),
+    "reason": Key("text", "Why it is cancelled, postponed or moved"),
+    "moved_to": Key("text", "With status moved: an item id, or the new \"HH:MM\", "
+                            "\"YYYY-MM-DD\" or \"YYYY-MM-DD HH:MM\""),
+    "previous_ids": Key("ids", "Ids this used to have: their old addresses lead here"),
 }, hints={
     "date": "an item takes its date from its day: list it under that day's `items:`",
     "time": "an item's times are `start:` and `end:` (24-hour HH:MM)",

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from ..errors import Problems
 from .internal_links import check_internal_links
 from .model import Agenda, Day, Item, Source
+from .lifecycle import validate_lifecycle
 from .overlaps import sweep
 from .relations import Index
 
@@ -28,6 +29,7 @@ def validate(agenda: Agenda, index: Index, problems: Problems) -> None:
     check_internal_links(agenda, index, problems)
     _warn_unused(agenda, index, problems)
     _warn_lone_parallel(agenda, problems)
+    validate_lifecycle(agenda, index, problems)
 
 
 def _check_meeting(agenda: Agenda, index: Index, problems: Problems) -> None:
@@ -128,6 +130,8 @@ def _order_message(item: Item, previous: Item, following: Item | None) -> str:
 
 
 def _may_overlap(a: Item, b: Item) -> bool:
+    if a.called_off or b.called_off:  # a cancelled, postponed or moved item frees its slot
+        return True
     if a.room and a.room == b.room:
         return False
     return bool(a.parallel and a.parallel == b.parallel) or bool(a.room and b.room)

@@ -2,29 +2,33 @@
 
 Built with the `icalendar` library, which escapes text and folds lines. Times
 carry TZID = the meeting's IANA zone with a matching VTIMEZONE; UIDs are
-`<item-id>@<meeting-id>`, so importing a file again updates its events instead
-of duplicating them. Nothing depends on the build time, so rebuilding an
-unchanged agenda gives byte-identical files.
+`<item-id>@<meeting-id>` (the id an item was first published under), so importing
+a file again updates its events instead of duplicating them. An event's shown
+values come from events.py; its DTSTAMP, LAST-MODIFIED and SEQUENCE from the
+publication records (site/history.py): they move exactly when what the event
+shows changed. Nothing depends on the build time, so rebuilding an unchanged
+agenda gives byte-identical files.
 
 Breaks, meals and registration appear in the whole-meeting and day files as
 free time (TRANSP:TRANSPARENT); per-session files hold just that session.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+import dataclasses
 import functools
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
 from functools import partial
 from zoneinfo import ZoneInfo
 
 import icalendar
 from icalendar.parser import Contentline, Parameters
 
-from ..site.describe import (description, kind_label, location, public_item_url, sequence, stamp,
-                       window)
-from ..site.participation import participation
+from ..site.describe import sequence, stamp
+from ..site.history import history_of
 from ..site.present import item_title
 from ..content.model import Agenda, Day, Item, Meeting
+from .events import EventData, shown_event
 from ..site.planned import Generated
 from ..content.relations import Index
 from ..site.urls import public_url, HOME
@@ -40,28 +44,6 @@ def calendar_path(meeting: Meeting, target=None) -> str:
     if isinstance(target, Item):
         return f"sessions/{target.id}/{meeting.id}-{target.id}.ics"
     return f"{meeting.id}.ics"
-
-
-@dataclass(frozen=True)
-class EventData:
-    """Every value one VEVENT shows, as plain values (hashable: serialised once)."""
-
-    uid: str
-    zone: str                # the IANA zone of start and end: aware datetimes of two
-    stamp: datetime          # zones compare equal at the same instant
-    last_modified: datetime | None
-    sequence: int
-    start: datetime
-    end: datetime
-    summary: str
-    description: str
-    location: str
-    url: str
-    status: str
-    category: str
-    transparent: bool
-    conference: str = ""     # the join link (RFC 7986 CONFERENCE), "" without one
-    conference_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -207,17 +189,19 @@ def _properties_only(calendar: icalendar.Calendar) -> bytes:
 
 
 def event_data(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item) -> EventData:
+    """The event's shown values (events.py) and its revision: from the publication
+    records when there are any (history.py), else from `updated:`."""
     meeting = agenda.meeting
-    start, end = window(agenda, day, item)
-    url = public_item_url(base_url, item, index)
-    joining = participation(meeting, item)
-    return EventData(
-        f"{item.id}@{meeting.id}", meeting.timezone, stamp(meeting), stamp(meeting) if meeting.updated else None,
-        sequence(meeting), start, end, item_title(item), description(item, index, url),
-        location(meeting, item, with_link=True),
-        # Without a public page, the event's one link is where to join.
-        url or joining.url, status(meeting, item), kind_label(item), not item.has_page,
-        joining.url, joining.platform or "Join online")
+    data = shown_event(agenda, index, base_url, day, item)
+    revision = history_of(agenda, index).revisions.get(item.id)
+    if revision is None:
+        return dataclasses.replace(
+            data, uid=f"{item.id}@{meeting.id}", stamp=stamp(meeting),
+            last_modified=stamp(meeting) if meeting.updated else None,
+            sequence=sequence(meeting))
+    modified = datetime.combine(revision.modified, time(0), tzinfo=timezone.utc)
+    return dataclasses.replace(data, uid=f"{revision.uid_id}@{meeting.id}", stamp=modified,
+                               last_modified=modified, sequence=revision.sequence)
 
 
 def _event(data: EventData) -> icalendar.Event:
@@ -244,15 +228,6 @@ def _event(data: EventData) -> icalendar.Event:
     event.add("categories", [data.category])
     event.add("transp", "TRANSPARENT" if data.transparent else "OPAQUE")
     return event
-
-
-def status(meeting: Meeting, item: Item) -> str:
-    """CANCELLED with the meeting; TENTATIVE while the item or the agenda is not final."""
-    if meeting.status == "cancelled":
-        return "CANCELLED"
-    if item.tbc or meeting.status in ("draft", "tentative"):
-        return "TENTATIVE"
-    return "CONFIRMED"
 
 
 def zone_component(zone_name: str, first: date, last: date) -> icalendar.Timezone:

@@ -22,9 +22,11 @@ from ..content.model import Agenda, Day, Item, Meeting
 from ..content.relations import Index
 from ..site import urls
 from ..site.describe import (description, distinct_refs, guid, kind_label,
-                             public_item_url, window)
+                             public_item_url)
 from ..site.participation import absolute_url, participation
+from ..site.history import history_of
 from ..site.present import item_title, term_label
+from ..site.status import STATUS_LABELS, event_window, status_sentence
 
 FALLBACK_ROOM = "Main"
 
@@ -189,14 +191,23 @@ def _room_order(agenda: Agenda, names) -> list[str]:
 def _event(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item, number: int,
            room: str, persons: dict[tuple[str, str], Person]) -> Event:
     meeting = agenda.meeting
-    start, end = window(agenda, day, item)
+    start, end = event_window(agenda, day, item)
+    # A renamed item keeps the guid of the id it was first published under.
+    revision = history_of(agenda, index).revisions.get(item.id)
+    # The formats have no status: a cancelled, postponed or moved event says so in its
+    # title and description, which is what apps show.
+    title = item_title(item)
+    if item.status:
+        title = f"{STATUS_LABELS[item.status]}: {title}"
+    text = "\n\n".join(part for part in (status_sentence(item, index),
+                                         event_description(item, index)) if part)
     return Event(
-        id=number, guid=guid(meeting, "item", item.id), item_id=item.id,
-        slug=slug(f"{acronym(meeting.id)}-{item.id}"),
-        start=start, end=end, room=room, title=item_title(item),
+        id=number, guid=guid(meeting, "item", revision.uid_id if revision else item.id),
+        item_id=item.id, slug=slug(f"{acronym(meeting.id)}-{item.id}"),
+        start=start, end=end, room=room, title=title,
         subtitle=item.subtitle, track=track(meeting, item), type=kind_label(item).lower(),
-        language=meeting.language, abstract=abstract(item), url=public_item_url(base_url, item, index),
-        description=event_description(item, index),
+        language=meeting.language, abstract=abstract(item),
+        url=public_item_url(base_url, item, index), description=text,
         persons=tuple(persons[_person_key(ref)] for ref in distinct_refs(item)),
         links=tuple(links(agenda, index, base_url, item)))
 

@@ -20,6 +20,7 @@ from ..site.describe import (distinct_refs, meets_in_person, meets_online, publi
                        ref_name, venue_text, window)
 from ..site.participation import participation
 from ..site.present import item_title
+from ..site.status import event_window
 from ..content.model import Agenda, Day, Item
 from ..site.planned import Generated
 from ..content.relations import Index
@@ -28,6 +29,8 @@ from . import previews
 QR_FILE = "qr-code.svg"
 QR_SCALE = 4
 SCHEMA = "https://schema.org/"
+ITEM_EVENT_STATUS = {"cancelled": "EventCancelled", "postponed": "EventPostponed",
+                     "moved": "EventRescheduled"}
 
 
 def json_ld(data: dict) -> Markup:
@@ -43,7 +46,7 @@ def json_ld(data: dict) -> Markup:
 def event_jsonld(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item) -> dict:
     """A schema.org Event for a session page (what search engines show as an event)."""
     meeting = agenda.meeting
-    start, end = window(agenda, day, item)
+    start, end = event_window(agenda, day, item)  # a move to a new time: the new one
     in_person, online = meets_in_person(meeting, item), meets_online(meeting, item)
     mode = ("Mixed" if in_person and online else "Online" if online else "Offline")
     event = {
@@ -54,7 +57,7 @@ def event_jsonld(agenda: Agenda, index: Index, base_url: str, day: Day, item: It
         # schema.org has no "tentative" status: tentative items stay EventScheduled,
         # and the page itself says "to be confirmed".
         "eventStatus": SCHEMA + ("EventCancelled" if meeting.status == "cancelled"
-                                 else "EventScheduled"),
+                                 else ITEM_EVENT_STATUS.get(item.status, "EventScheduled")),
         "eventAttendanceMode": f"{SCHEMA}{mode}EventAttendanceMode",
         "location": _locations(agenda, base_url, item, in_person, online),
         "organizer": [_organisation(index, org_id) for org_id in meeting.organisers
@@ -69,6 +72,9 @@ def event_jsonld(agenda: Agenda, index: Index, base_url: str, day: Day, item: It
     url = public_item_url(base_url, item, index)
     if url:
         event["url"] = url
+    slot = window(agenda, day, item)[0]
+    if start != slot:
+        event["previousStartDate"] = slot.isoformat(timespec="minutes")
     return event
 
 

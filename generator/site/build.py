@@ -5,6 +5,7 @@ between runs, so the dev server can call `build` again cheaply.
 """
 from __future__ import annotations
 
+import dataclasses
 import time
 from functools import partial
 from dataclasses import dataclass
@@ -24,8 +25,9 @@ from .incremental import RenderCache, collector_paused
 from .theme import Theme
 from .views import ViewCache
 from .write import SiteSync, check_output_dir, digest, write_site
-from ..outputs import (agenda_json, brand, calendars, companion_data, photos, publishing,
+from ..outputs import (agenda_json, brand, calendars, companion_data, feed, photos, publishing,
                         schedule_json, seo)
+from .addresses import broken_links
 from . import parallel
 
 
@@ -64,9 +66,18 @@ class Builder:
         self.reader.forget_missing()
         loaded = load_content(self.content_dir, self.reader, self._index)
         self._index = loaded.index
+        loaded = self._with_broken_links(loaded)
         if strict and loaded.warnings:
             raise ContentError(list(loaded.warnings))
         return loaded
+
+    def _with_broken_links(self, loaded: Loaded) -> Loaded:
+        """Add a warning for each published page the site would no longer have."""
+        if not loaded.agenda.publications:
+            return loaded
+        site = plan_site(loaded.agenda, loaded.index, self.base_url)
+        found = broken_links(loaded.agenda, site.outputs, self.base_url)
+        return dataclasses.replace(loaded, warnings=tuple(sorted(loaded.warnings + tuple(found))))
 
     def plan(self, loaded: Loaded) -> Site:
         """Plan every output and make its view (the stages after validation)."""
@@ -74,7 +85,8 @@ class Builder:
         site = plan_site(loaded.agenda, loaded.index, self.base_url,
                          extras=(partial(_static_files, assets, self.theme), calendars.outputs,
                                  schedule_json.outputs, agenda_json.outputs, seo.qr_outputs,
-                                 *publishing.OUTPUTS, companion_data.outputs, self._photos))
+                                 *publishing.OUTPUTS, companion_data.outputs, self._photos,
+                                 feed.outputs))
         published = {name: path for name, (path, _) in assets.items()}
         published["brand.css"] = brand.stylesheet_path(loaded.agenda.meeting)
         return self.views.attach(site, published)

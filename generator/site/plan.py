@@ -13,7 +13,12 @@ from ..content.relations import Index
 from . import urls
 from ..outputs import sitemap
 from .planned import Generated, Page, Site
-from .views import companion, directory, schedule
+from .addresses import redirect_pages
+from .views import changes, companion, directory, schedule
+
+
+# Pages a search engine should not list: a reader's own picks, old addresses, 404.
+UNLISTED = frozenset({"my-agenda.html", "redirect.html", "404.html"})
 
 
 def plan_site(agenda: Agenda, index: Index, base_url: str = "",
@@ -63,12 +68,16 @@ def plan_site(agenda: Agenda, index: Index, base_url: str = "",
     for org in agenda.organisations:
         pages.append(Page(urls.organisation_path(org), "organisation.html", org.source,
                           partial(directory.organisation_view, org=org)))
+    if agenda.publications:
+        pages.append(Page(urls.CHANGES, "changes.html", meeting.source, changes.changes_view))
     pages.append(Page(urls.NOT_FOUND, "404.html", meeting.source,
                       lambda parts, frame: directory.not_found_view(frame)))
+    pages.extend(redirect_pages(agenda))  # old addresses, left out of the sitemap
     for extra in extras:
         pages.extend(extra(agenda, index, base_url))
     if base_url:  # every page is planned by now; the sitemap lists them (outputs/sitemap.py)
-        listed = tuple(page.path for page in pages)
+        listed = tuple(page.path for page in pages
+                       if isinstance(page, Page) and page.template not in UNLISTED)
         pages.append(Generated(sitemap.PATH, meeting.source,
                                partial(sitemap.view, meeting, base_url, listed),
                                sitemap.sitemap_xml))

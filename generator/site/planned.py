@@ -28,9 +28,9 @@ class Generated:
 
     `build()` makes the view: every value the file shows; `make(view)` turns it into
     bytes and reads nothing else, so the view is the file's whole fingerprint.
-    `from_schedule`: build() reads only the meeting, people, organisations, days and
-    base URL (no notes, no theme), so while those are the very records of the last
-    build its view is reused (views.ViewCache)."""
+    `from_schedule`: build() reads only the meeting, people, organisations, days,
+    publication records and base URL (no notes, no theme), so while those are the very
+    records of the last build its view is reused (views.ViewCache)."""
 
     path: str
     origin: Source

@@ -17,6 +17,8 @@ ORGANISATIONS = "organisations/index.html"
 NOT_FOUND = "404.html"
 PROGRAMME = "programme/index.html"
 MY_AGENDA = "my-agenda/index.html"
+CHANGES = "changes/index.html"   # "What changed", with publication records only
+FEED = "changes/feed.xml"        # the Atom feed of the changes
 
 
 def day_path(day: Day) -> str:

@@ -28,8 +28,8 @@ PLAIN = (str, int, float, bool, bytes, type(None), Markup, date, time, datetime)
 
 class ViewCache:
     """Makes every output's view. Between the dev server's rebuilds, while the
-    schedule's records (meeting, people, organisations, days) are the very same
-    objects (records of unchanged files are reused, content.pipeline.parse_once),
+    schedule's records (meeting, people, organisations, days) and the publication
+    records (content/published.py) are the very same objects (records of unchanged files are reused, content.pipeline.parse_once),
     it keeps the shared parts, and the view of every output whose plan arguments
     are the same objects too: a page's view is a function of its arguments, the
     schedule and the frame (Parts hides the notes), a `from_schedule` file's of
@@ -46,7 +46,7 @@ class ViewCache:
         by name, with the output path of each (content-hashed)."""
         agenda = site.agenda
         schedule = (agenda.meeting, agenda.people, agenda.organisations, agenda.days,
-                    site.base_url)
+                    site.base_url, *agenda.publications)
         same = len(schedule) == len(self._schedule) and all(
             new is old for new, old in zip(schedule, self._schedule))
         if not same or self._parts is None:

@@ -44,6 +44,7 @@ class Frame:
     head_links: tuple[HeadLink, ...]  # favicons and the web manifest
     logo: Logo | None
     meeting_id: str          # keys what the reader's browser keeps (My agenda)
+    feed: str                # the Atom feed of changes (<link rel="alternate">), or ""
 
     @property
     def stylesheet(self) -> str:
@@ -76,14 +77,24 @@ def make_frame(agenda: Agenda, base_url: str, assets: dict[str, str]) -> Frame:
     nav.append(NavEntry("Programme", urls.PROGRAMME))
     nav += [NavEntry("People", urls.PEOPLE), NavEntry("Organisations", urls.ORGANISATIONS)]
     nav.append(NavEntry("My agenda", urls.MY_AGENDA))
+    published = bool(agenda.publications)
+    if published:
+        nav.append(NavEntry("What changed", urls.CHANGES))
     final = meeting.status == "final"
     return Frame(
         meeting.language, meeting.short_title or meeting.title,
         meeting.subtitle or meeting.title, tuple(nav),
         "" if final else meeting.status.capitalize(), "" if final else meeting.status,
-        date_text(meeting.updated), meeting.timezone, meeting.start.isoformat(),
+        date_text(last_updated(agenda)), meeting.timezone, meeting.start.isoformat(),
         present.zone_label(meeting), base_url, dict(assets), meeting.branding.primary,
-        brand.HEAD_LINKS, brand.logo(meeting), meeting.id)
+        brand.HEAD_LINKS, brand.logo(meeting), meeting.id, urls.FEED if published else "")
+
+
+def last_updated(agenda: Agenda):
+    """`updated:`, else the date of the latest publication record, else None."""
+    if agenda.meeting.updated:
+        return agenda.meeting.updated
+    return agenda.publications[-1].date if agenda.publications else None
 
 
 def date_text(when) -> DateText | None:

@@ -15,7 +15,9 @@ from ...content.internal_links import Targets, internal_links
 from ...content.media import published_path
 from ...content.model import Agenda, Day, Item, Material, Person, PersonRef
 from ...content.relations import Index
-from .. import present, urls
+from .. import present, status, urls
+from ..changes import ItemChange
+from ..history import history_of
 from ..participation import is_site_path, join_label, opens_text, participation
 
 
@@ -148,6 +150,10 @@ class ItemCard:
     roles: tuple[RoleGroup, ...]
     day: DayHeading
     joining: Joining
+    struck: bool = False    # cancelled, postponed or moved: shown struck through
+    status_note: str = ""   # why (the organiser's words), or ""
+    moved_to: Link | None = None  # where it went: an item (with its path) or a time (no path)
+    changes: tuple[str, ...] = ()  # what changed since changes_since, in words (not status, new)
 
 
 @dataclass(frozen=True)
@@ -170,6 +176,7 @@ class Parts:
         self.agenda = dataclasses.replace(agenda, notes=())
         self.index = dataclasses.replace(index, agenda=self.agenda, notes={}, note_of_item={})
         self.meeting = agenda.meeting
+        self.history = history_of(agenda, index)
         self._cards: dict[str, ItemCard] = {}
         self._days: dict[object, DayHeading] = {}
         self._lines: dict[PersonRef, PersonLine] = {}
@@ -207,16 +214,27 @@ class Parts:
         card = self._cards.get(item.id)
         if card is None:
             day = self.index.items[item.id][0]
+            mark = self.history.mark(item.id)
             card = ItemCard(
                 item.id, item.kind, present.KIND_LABELS[item.kind], item.has_page,
                 self.item_path(item), present.item_title(item), item.title, item.subtitle,
-                self.times(day, item), item_badges(item),
+                self.times(day, item), item_badges(item, mark),
                 present.AUDIENCE_LABELS[item.audience],
                 self.meeting.room_name(item.room) if item.room else "",
                 self.terms(item), self.roles(item), self.day(day),
-                joining_of(self.meeting, item))
+                joining_of(self.meeting, item), item.called_off, item.reason,
+                self.moved_to(item), mark.details if mark and mark.kind != "new" else ())
             self._cards[item.id] = card
         return card
+
+    def moved_to(self, item: Item) -> Link | None:
+        """Where a moved item went: the item (linked) or its new time."""
+        if item.status != "moved":
+            return None
+        target = status.moved_target(item, self.index)
+        if target is not None:
+            return Link(self.item_path(target), present.item_title(target))
+        return Link("", status.moved_text(item, self.index))
 
     def item_path(self, item: Item) -> str:
         if item.has_page:
@@ -311,9 +329,17 @@ def photo_view(person: Person) -> PhotoView | None:
                      photo.alt or f"Photo of {person.name}")
 
 
-def item_badges(item: Item) -> tuple[Badge, ...]:
-    """What an item's badges say: its audience, to be confirmed, continued."""
+def item_badges(item: Item, mark: ItemChange | None = None) -> tuple[Badge, ...]:
+    """What an item's badges say: its status (cancelled, postponed, moved), new or
+    changed since the meeting's `changes_since:` (`mark`, history.py), its audience,
+    to be confirmed, continued."""
     badges = []
+    if item.status:
+        badges.append(Badge(status.STATUS_LABELS[item.status], f"badge-{item.status}"))
+    if mark is not None and mark.kind == "new":
+        badges.append(Badge("New", "badge-new"))
+    elif mark is not None and (mark.details or mark.kind == "reinstated"):
+        badges.append(Badge("Changed", "badge-changed"))
     if item.audience != "all":
         badges.append(Badge(present.AUDIENCE_LABELS[item.audience], "badge-audience"))
     if item.tbc:

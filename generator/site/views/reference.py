@@ -8,7 +8,7 @@ import inspect
 import re
 import typing
 
-from . import companion, directory, frame, parts, schedule
+from . import changes, companion, directory, frame, parts, schedule
 
 TEMPLATES = (
     ("home.html", schedule.HomeView, "the overview (index.html)"),
@@ -24,9 +24,13 @@ TEMPLATES = (
      "(programme/index.html)"),
     ("my-agenda.html", companion.MyAgendaView, "the reader's own picks, filled in by "
      "static/my-agenda.js (my-agenda/index.html)"),
+    ("changes.html", changes.ChangesView, "what changed, per publication (changes/index.html; "
+                                          "with publication records only)"),
+    ("redirect.html", changes.RedirectView, "an old address (`previous_ids:`) leading to the "
+                                            "page now"),
     ("404.html", directory.NotFoundView, "the page hosts serve for unknown addresses"),
 )
-MODULES = (frame, parts, schedule, directory, companion)
+MODULES = (frame, parts, schedule, directory, companion, changes)
 
 INTRO = """# Theme reference
 

@@ -10,7 +10,8 @@ from ...content.model import Day, Item, Note
 from ...outputs.calendars import calendar_path
 from ...outputs import previews, seo
 from .. import describe, present, timeline, urls
-from .frame import DateText, Frame, Meta, date_text, make_meta
+from .frame import DateText, Frame, Meta, date_text, last_updated, make_meta
+from .changes import ChangeEntry, latest_changes
 from ...outputs.companion_data import EVENTS_PATH
 from .parts import (DayHeading, ItemCard, Link, MarkdownText, MaterialLink, Parts, RoleGroup,
                     TermGroup, Times, material_links)
@@ -65,6 +66,8 @@ class HomeView:
     browse: tuple[tuple[Link, int], ...]
     events_data: str = EVENTS_PATH   # data/events.js, read by the Now / Next panel
     programme: str = urls.PROGRAMME
+    latest_changes: tuple[ChangeEntry, ...] = ()  # the three latest, newest first
+    changes: str = ""        # the "What changed" page, "" before the first publication
 
 
 @dataclass(frozen=True)
@@ -136,12 +139,14 @@ def home_view(parts: Parts, frame: Frame, base_url: str) -> HomeView:
         describe.venue_text(meeting) if venue.city or venue.name else "", venue.url,
         ". ".join(p for p in (online.platform, online.note) if p) if online else "",
         online.url if online else "", online is not None,
-        meeting.status.capitalize(), date_text(meeting.updated),
+        meeting.status.capitalize(), date_text(last_updated(agenda)),
         tuple(Link(urls.organisation_path(index.organisations[o]), index.organisations[o].name)
               for o in meeting.organisers),
         parts.markdown(meeting.about), tuple(_day_card(parts, day) for day in agenda.days), calendar,
         f"webcal://{public_calendar[8:]}" if base_url.startswith("https://") else "",
-        SCHEDULE_JSON, SCHEDULE_XML, AGENDA_JSON, qr_code(base_url, urls.HOME), tuple(browse))
+        SCHEDULE_JSON, SCHEDULE_XML, AGENDA_JSON, qr_code(base_url, urls.HOME), tuple(browse),
+        latest_changes=latest_changes(parts),
+        changes=urls.CHANGES if agenda.publications else "")
 
 
 def _day_card(parts: Parts, day: Day) -> DayCard:
