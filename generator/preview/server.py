@@ -28,6 +28,7 @@ from ..site.build import Builder, BuildResult
 from ..errors import AgendaError, ContentError
 from ..site.markdown_store import default_folder
 from .serve_http import BuildStatus, ReloadSocket, is_loopback, make_application
+from ..site.swap import recover_now
 from ..site.write import SiteSync, check_output_dir
 
 POLL_MS = 100  # how often the watched folders are scanned for changes
@@ -37,6 +38,7 @@ SCRATCH_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".bak")
 def serve(builder: Builder, output: Path, host: str, port: int) -> int:
     """Serve until SIGINT or SIGTERM; returns the exit status."""
     output = check_output_dir(output, builder.protected())  # refuse what build refuses
+    recover_now(output)  # what an interrupted `agenda build` left (site/swap.py)
     return asyncio.run(_serve(builder, output, host, port))
 
 
