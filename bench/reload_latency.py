@@ -45,8 +45,16 @@ class Server:
         self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
 
     def page(self, path: str) -> str:
-        self.connection.request("GET", path)
-        return self.connection.getresponse().read().decode("utf-8", "replace")
+        try:
+            self.connection.request("GET", path)
+            response = self.connection.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionError):
+            # The server may close a kept-alive connection between rounds: open another.
+            self.connection.close()
+            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+            self.connection.request("GET", path)
+            response = self.connection.getresponse()
+        return response.read().decode("utf-8", "replace")
 
     def _until(self, condition) -> None:
         deadline = time.monotonic() + TIMEOUT
