@@ -18,6 +18,7 @@ import pytest
 from conftest import CONTENT, TEMPLATES, edit
 from faults import FileSystemSteps, ctrl_c, disk_error, power_cut
 from generator.cli import main
+from generator.errors import OutputError
 from generator.site.build import Builder
 from generator.site.swap import MARKER, output_lock, recover_now
 from generator.site import swap
@@ -257,3 +258,12 @@ def test_agenda_build_recovers_an_output_a_crash_left_aside(make_previous, conte
     built = tree(output)
     assert all(built[path.rstrip("/")] == data for path, data in KEPT.items())
     assert "index.html" in built and leftovers(output) == []
+
+
+def test_the_site_itself_may_not_write_a_dot_entry_at_the_top(make_previous, new_files):
+    # Recovery takes every dot-entry in a staging folder for one of the output's own.
+    output = make_previous("out")
+    previous = tree(output)
+    with pytest.raises(OutputError, match="the site may not write .nojekyll: names starting"):
+        write_site([*new_files, (".nojekyll", b"")], output)
+    assert tree(output) == previous and leftovers(output) == []

@@ -135,3 +135,20 @@ def test_polling_takes_over_when_the_system_gives_no_events(folder, monkeypatch,
     assert watched(folder, steps) == ([str(folder / "meeting.yaml")], True)
     assert ("File-system events failed (OS file watch limit reached.); polling every "
             f"{watch.POLL_MS} ms instead.") in capsys.readouterr().err
+
+
+def test_a_watcher_that_cannot_poll_either_stops_with_a_message(folder, monkeypatch, capsys):
+    def broken(*paths, **options):
+        raise RuntimeError("error in underlying watcher: injected")
+
+    monkeypatch.setattr(watch, "awatch", broken)
+
+    async def steps(watcher):
+        await asyncio.sleep(0.1)
+        return watcher.polling
+
+    assert watched(folder, steps) is True
+    err = capsys.readouterr().err
+    assert "File-system events failed (error in underlying watcher: injected)" in err
+    assert ("Watching stopped: error in underlying watcher: injected. Restart `agenda serve` "
+            "to watch again.") in err

@@ -103,10 +103,12 @@ class SourceWatcher:
     def ignore(self, path: str) -> bool:
         """Editor scratch files and dot-entries (a .git inside the content, say): an
         editor writes those on every keystroke, not on save."""
-        root = next((root for root in self.roots if path.startswith(os.path.join(root, ""))), "")
-        parts = path[len(root):].split(os.sep)
-        return (any(part.startswith((".", "#")) for part in parts)
-                or parts[-1].endswith(SCRATCH_SUFFIXES))
+        for root in self.roots:
+            if path.startswith(os.path.join(root, "")):
+                parts = path[len(root) + 1:].split(os.sep)
+                return (any(part.startswith((".", "#")) for part in parts)
+                        or parts[-1].endswith(SCRATCH_SUFFIXES))
+        return False  # a watched folder itself
 
     def _files(self, folders: Iterable[str]) -> Iterator[str]:
         for folder in folders:

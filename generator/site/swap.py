@@ -73,8 +73,7 @@ def swap_in(staging: Path, output: Path) -> None:
     try:
         if output.exists():
             for entry in _kept_entries(output):
-                if not (staging / entry.name).exists():
-                    os.rename(entry, staging / entry.name)
+                os.rename(entry, staging / entry.name)
             os.rename(output, old)
         os.rename(staging, output)
     except BaseException:
@@ -103,6 +102,12 @@ def recover(output: Path) -> None:
     if _exists(output):
         for old in olds:
             remove_leftover(old)
+
+
+def recover_now(output: Path) -> None:
+    """`recover` under the lock, for commands that then write in place (`agenda serve`)."""
+    with output_lock(output):
+        recover(output)
 
 
 def remove_leftover(folder: Path) -> None:
@@ -145,9 +150,3 @@ def _leftovers(output: Path) -> tuple[list[Path], list[Path]]:
 
 def _exists(path: Path) -> bool:
     return os.path.lexists(path)
-
-
-def recover_now(output: Path) -> None:
-    """`recover` under the lock, for commands that then write in place (`agenda serve`)."""
-    with output_lock(output):
-        recover(output)

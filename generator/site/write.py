@@ -84,6 +84,9 @@ def write_site(files: Iterable[tuple[str, bytes]], output: Path) -> int:
         count = 0
         try:
             for path, data in files:
+                if path.startswith("."):  # swap.py keeps the output's own dot-entries there
+                    raise OutputError(f"the site may not write {path}: names starting with "
+                                      "a dot at the top of the output are a deploy's own")
                 target = staging / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
