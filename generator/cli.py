@@ -105,8 +105,8 @@ def _cache_dir(args: argparse.Namespace, builder: Builder) -> Path | None:
     if args.cache_dir is None:
         return default_folder(args.output)  # beside the output, which build checks
     return check_cache_dir(args.cache_dir, {"content": builder.content_dir,
-                                    "templates": builder.templates_dir,
-                                    "output": args.output})
+                                            "templates": builder.templates_dir,
+                                            "output": args.output})
 
 
 def _print_warnings(warnings) -> None:

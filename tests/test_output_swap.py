@@ -267,3 +267,10 @@ def test_the_site_itself_may_not_write_a_dot_entry_at_the_top(make_previous, new
     with pytest.raises(OutputError, match="the site may not write .nojekyll: names starting"):
         write_site([*new_files, (".nojekyll", b"")], output)
     assert tree(output) == previous and leftovers(output) == []
+
+
+def test_a_half_written_page_a_killed_dev_server_left_is_not_kept(make_previous, new_files):
+    output = make_previous("out")
+    (output / ".index.html.tmp").write_text("<!DOCTYPE html><html><head><title>Half")
+    write_site(new_files, output)
+    assert tree(output) == expected_new(new_files)

@@ -25,9 +25,9 @@ from pathlib import Path
 from ..site.build import Builder, BuildResult
 from ..errors import AgendaError, ContentError
 from ..site.markdown_store import default_folder
-from .serve_http import BuildStatus, ReloadSocket, is_loopback, make_application
 from ..site.swap import recover_now
 from ..site.write import SiteSync, check_output_dir
+from .serve_http import BuildStatus, ReloadSocket, is_loopback, make_application
 from .watch import SourceWatcher
 
 

@@ -4,7 +4,8 @@ A full build writes the new site into `.NAME.staging-PID` beside the output
 folder NAME, then swaps it in:
 
 1. every dot-entry of the output other than the marker (a deploy's `.git`,
-   `.well-known`, `.github`) is renamed into the staging folder, so it is kept;
+   `.well-known`, `.github`) is renamed into the staging folder, so it is kept
+   (but not the half-written `.PAGE.tmp` a killed dev server may have left);
 2. the output is renamed to `.NAME.old-PID`;
 3. the staging folder is renamed to the output: the new site is in place;
 4. the old folder is deleted.
@@ -73,7 +74,8 @@ def swap_in(staging: Path, output: Path) -> None:
     try:
         if output.exists():
             for entry in _kept_entries(output):
-                os.rename(entry, staging / entry.name)
+                if not _partial_write(entry.name, staging):
+                    os.rename(entry, staging / entry.name)
             os.rename(output, old)
         os.rename(staging, output)
     except BaseException:
@@ -122,6 +124,13 @@ def _kept_entries(folder: Path) -> list[Path]:
     """Dot-entries a user or a deploy put in the output: kept across builds."""
     return sorted(entry for entry in folder.iterdir()
                   if entry.name.startswith(".") and entry.name != MARKER)
+
+
+def _partial_write(name: str, site: Path) -> bool:
+    """Whether a dot-entry is a dev server's half-written `.PAGE.tmp` (write.py) of a
+    page the site has, left by a killed server: not kept, it goes with the old site."""
+    return (name.endswith(".tmp") and len(name) > len("..tmp")
+            and (site / name[1:-len(".tmp")]).is_file())
 
 
 def _return_kept_entries(staging: Path, output: Path) -> None:
