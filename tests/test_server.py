@@ -171,8 +171,9 @@ def test_a_burst_of_saves_causes_one_rebuild(server, content):
     for number in range(10):
         edit(meeting, "short_title: ", f"short_title: {number}")
     server.wait_for_text("/", "9876543210Migration")
-    time.sleep(0.5)  # several scans later: no second build may follow
-    assert server.builds() == 1
+    server.wait_until(lambda: server.builds() >= 1, what="the rebuild's report")
+    time.sleep(0.5)  # no second build may follow
+    assert server.builds() == 1, server.terminal()
 
 
 def test_two_saves_a_second_apart_both_reach_the_browser(server, content):
