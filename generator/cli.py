@@ -12,9 +12,10 @@ from datetime import date
 from pathlib import Path
 
 from .site.build import Builder
-from .errors import AgendaError, ContentError, OutputError
+from .errors import AgendaError, ContentError
 from .site.markdown_store import FOLDER, default_folder
 from .site.publish import publish, unpublished_note
+from .site.write import check_cache_dir
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUTPUT = Path("output")
@@ -169,14 +170,10 @@ def _cache_dir(args: argparse.Namespace, builder: Builder) -> Path | None:
     if args.no_cache:
         return None
     if args.cache_dir is None:
-        return default_folder(args.output)
-    folder = args.cache_dir.resolve()
-    for keep in (args.output, *builder.protected()):
-        keep = keep.resolve()
-        if folder == keep or keep in folder.parents or folder in keep.parents:
-            raise OutputError(f"--cache-dir {args.cache_dir} overlaps {keep}; choose a folder "
-                              "of its own, such as .agenda-cache")
-    return folder
+        return default_folder(args.output)  # beside the output, which build checks
+    return check_cache_dir(args.cache_dir, {"content": builder.content_dir,
+                                            "templates": builder.templates_dir,
+                                            "output": args.output})
 
 
 def _print_warnings(warnings) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -145,6 +146,56 @@ def test_an_unwritable_output_is_a_message_not_a_traceback(content, tmp_path, ca
     assert capsys.readouterr().err.startswith("agenda: error: ")
 
 
-def test_cache_folder_may_not_overlap_the_content(content, tmp_path, capsys):
-    assert build(content, tmp_path / "out", "--cache-dir", str(content / "notes")) == 1
-    assert "--cache-dir" in capsys.readouterr().err and (content / "notes" / "session-2.md").exists()
+@pytest.mark.parametrize("kept", [[".git"], [".git", ".env"], [".env"]])
+def test_a_folder_of_dot_entries_is_adopted_only_if_it_is_a_deploy_checkout(
+        content, tmp_path, capsys, kept):
+    output = tmp_path / "deploy"
+    output.mkdir()
+    for name in kept:
+        (output / name).write_text(f"{name} contents\n")
+    if kept == [".git"]:
+        assert build(content, output) == 0
+        assert (output / MARKER).is_file() and (output / "index.html").is_file()
+        assert (output / ".git").read_text() == ".git contents\n"
+        return
+    assert build(content, output) == 1
+    err = capsys.readouterr().err
+    assert (f"agenda: error: {output} holds {', '.join(sorted(kept))}, which the generator did "
+            f"not write (no {MARKER} marker): it writes only into an empty folder or a deploy "
+            "checkout holding just .git. Move the other entries out of it, or choose another "
+            "--output") in err
+    assert sorted(p.name for p in output.iterdir()) == sorted(kept)
+
+
+@pytest.mark.parametrize("target, relation, folder", [
+    ("content", "is the content folder", "content"),
+    ("content/notes", "is inside the content folder", "content"),
+    ("templates", "is the templates folder", "templates"),
+    ("templates/static", "is inside the templates folder", "templates"),
+    ("out", "is the output folder", "out"), ("out/cache", "is inside the output folder", "out"),
+    (".", "holds the content folder", "content")])
+def test_cache_folder_may_not_overlap_content_templates_or_output(
+        content, tmp_path, capsys, monkeypatch, target, relation, folder):
+    monkeypatch.chdir(tmp_path)
+    templates = shutil.copytree(TEMPLATES, tmp_path / "templates")
+    (tmp_path / "out").mkdir()
+    assert build("content", "out", "--cache-dir", target, templates=templates) == 1
+    assert (f"agenda: error: --cache-dir {(tmp_path / target).resolve()}: refusing to keep the "
+            f"Markdown cache there, it {relation} {tmp_path / folder}; "
+            "choose a folder of its own, such as .agenda-cache beside the output") in \
+        capsys.readouterr().err
+    assert not list(tmp_path.rglob("markdown-*.json"))
+
+
+@pytest.mark.parametrize("target", ["home", "/"])
+def test_cache_folder_may_not_be_the_home_folder_or_the_root(content, tmp_path, capsys,
+                                                              monkeypatch, target):
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    folder = home if target == "home" else Path("/")
+    assert build(content, tmp_path / "out", "--cache-dir", str(folder)) == 1
+    assert (f"agenda: error: --cache-dir {folder}: refusing to keep the Markdown cache there; "
+            "choose a folder of its own, such as .agenda-cache beside the output") in \
+        capsys.readouterr().err
+    assert not (tmp_path / "out").exists() and list(home.iterdir()) == []

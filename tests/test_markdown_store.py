@@ -77,7 +77,8 @@ def test_a_cache_inside_the_output_is_refused(content, tmp_path, capsys):
     output = tmp_path / "out"
     assert main(["build", "--content", str(content), "--output", str(output),
                  "--cache-dir", str(output / "cache")]) == 1
-    assert f"--cache-dir {output / 'cache'} overlaps {output.resolve()}" in capsys.readouterr().err
+    assert (f"--cache-dir {output / 'cache'}: refusing to keep the Markdown cache there, it is "
+            f"inside the output folder {output.resolve()}") in capsys.readouterr().err
     assert not output.exists()
 
 

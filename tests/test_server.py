@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import http.client
 import json
 import os
 import shutil
@@ -11,6 +12,7 @@ import subprocess
 import sys
 import re
 import time
+from importlib.metadata import version
 
 import pytest
 from tornado.httpclient import HTTPClientError
@@ -55,6 +57,18 @@ def test_serves_the_site_on_loopback_with_the_reload_client_injected(shared_serv
     assert f"http://127.0.0.1:{shared_server.port}/" in shared_server.terminal()
     assert "Bound to 127.0.0.1" in shared_server.terminal()
     assert shared_server.get("/livereload.js")[0] == 200
+
+
+def test_the_reload_client_is_kept_by_browsers_under_a_url_naming_its_version(shared_server):
+    # A reload then waits for the page alone, not for livereload.js again.
+    home = shared_server.get("/")[1]
+    assert f'src="/livereload.js?port={shared_server.port}&amp;v={version("livereload")}"' in home
+    connection = http.client.HTTPConnection("127.0.0.1", shared_server.port, timeout=5)
+    connection.request("GET", f"/livereload.js?port={shared_server.port}")
+    response = connection.getresponse()
+    assert response.status == 200 and b"LiveReload" in response.read()
+    assert response.getheader("Cache-Control") == "max-age=86400, immutable"
+    connection.close()
 
 
 @pytest.mark.parametrize("path", ["/../content/meeting.yaml", "/%2e%2e/content/meeting.yaml",
@@ -158,8 +172,9 @@ def test_a_burst_of_saves_causes_one_rebuild(server, content):
     for number in range(10):
         edit(meeting, "short_title: ", f"short_title: {number}")
     server.wait_for_text("/", "9876543210Migration")
-    time.sleep(0.5)  # several scans later: no second build may follow
-    assert server.builds() == 1
+    server.wait_until(lambda: server.builds() >= 1, what="the rebuild's report")
+    time.sleep(0.5)  # no second build may follow
+    assert server.builds() == 1, server.terminal()
 
 
 def test_two_saves_a_second_apart_both_reach_the_browser(server, content):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import urllib.parse
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 import jinja2
@@ -20,6 +21,7 @@ from tornado.websocket import WebSocketClosedError
 DEV_TEMPLATES = Path(__file__).parent / "dev_templates"
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 PAGE_SUFFIXES = ("", ".html", ".htm")
+LIVERELOAD_VERSION = version("livereload")
 
 _templates = jinja2.Environment(loader=jinja2.FileSystemLoader(str(DEV_TEMPLATES)),
                                 autoescape=True, undefined=jinja2.StrictUndefined)
@@ -109,6 +111,14 @@ def _is_page(path: str) -> bool:
     return path.endswith("/") or os.path.splitext(path)[1].lower() in PAGE_SUFFIXES
 
 
+class ReloadClientScript(LiveReloadJSHandler):
+    """livereload's browser client, kept by the browser: it never changes while the
+    server runs, so a reload need not wait for it (the URL names the version)."""
+
+    def set_default_headers(self) -> None:
+        self.set_header("Cache-Control", "max-age=86400, immutable")
+
+
 class ReloadSocket(_HostCheck, LiveReloadHandler):
     """livereload's WebSocket, but only for pages of this server's own origin.
 
@@ -136,7 +146,8 @@ class ReloadSocket(_HostCheck, LiveReloadHandler):
 
 
 def make_application(output: Path, status: BuildStatus, host: str, port: int) -> web.Application:
-    script = _templates.get_template("livereload_script.html").render(port=port).strip()
+    script = _templates.get_template("livereload_script.html").render(
+        port=port, version=LIVERELOAD_VERSION).strip()
 
     class InjectReloadScript(LiveScriptInjector):
         """Adds the livereload client to served HTML only; files on disk stay clean."""
@@ -145,7 +156,7 @@ def make_application(output: Path, status: BuildStatus, host: str, port: int) ->
     allowed = (LOOPBACK_NAMES | {host}) if is_loopback(host) else None
     return web.Application(
         [(r"/livereload", ReloadSocket),
-         (r"/livereload\.js", LiveReloadJSHandler),
+         (r"/livereload\.js", ReloadClientScript),
          (r"/(.*)", SiteFileHandler, {"path": str(output), "status": status})],
         transforms=[InjectReloadScript], allowed_hosts=allowed,
         log_function=lambda handler: None)  # the terminal shows builds, not every request

@@ -1,9 +1,10 @@
 """`agenda serve`: build, serve the output folder, rebuild on every save and reload browsers.
 
-livereload 2.7.1 provides the file watcher, the browser client and its WebSocket
-protocol; its traps are avoided here rather than patched:
+Changes are seen through file-system events (watch.py, with watchfiles) and
+confirmed by content digests. livereload 2.7.1 provides the browser client and
+its WebSocket protocol; its traps are avoided here rather than patched:
 - it drops a reload that follows the previous one within 3 s, so we never use its
-  poll_tasks: we poll the watcher ourselves and reload after every build;
+  watcher or poll_tasks: we reload after every build ourselves;
 - an exception in its watch callback is only logged, so our build catches every
   error and turns it into the error page that browsers are reloaded to;
 - its WebSocket accepts any Origin: serve_http.ReloadSocket accepts only our own.
@@ -21,39 +22,38 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from livereload.watcher import Watcher
-from tornado.ioloop import PeriodicCallback
-
 from ..site.build import Builder, BuildResult
 from ..errors import AgendaError, ContentError
 from ..site.markdown_store import default_folder
-from .serve_http import BuildStatus, ReloadSocket, is_loopback, make_application
+from ..site.swap import recover_now
 from ..site.write import SiteSync, check_output_dir
-
-POLL_MS = 100  # how often the watched folders are scanned for changes
-SCRATCH_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".bak")
+from .serve_http import BuildStatus, ReloadSocket, is_loopback, make_application
+from .watch import SourceWatcher
 
 
 def serve(builder: Builder, output: Path, host: str, port: int) -> int:
     """Serve until SIGINT or SIGTERM; returns the exit status."""
     output = check_output_dir(output, builder.protected())  # refuse what build refuses
+    recover_now(output)  # what an interrupted `agenda build` left (site/swap.py)
     return asyncio.run(_serve(builder, output, host, port))
 
 
 async def _serve(builder: Builder, output: Path, host: str, port: int) -> int:
     stop = _stop_event()
     status = BuildStatus()
-    rebuilder = Rebuilder(builder, output, status)  # watches from now: edits during the first build count
+    rebuilder = Rebuilder(builder, output, status)
     try:
         http = make_application(output, status, host, port).listen(port, address=host)
     except OSError as exc:
         raise AgendaError(f"cannot serve on {host}:{port}: {exc.strerror}") from exc
+    watching = asyncio.ensure_future(rebuilder.watcher.run(stop))  # edits during the first build count
     await rebuilder.first_build()
     _say_where(host, port)
     rebuilder.start()
     await stop.wait()
     print("Stopping (after the build in progress, if any).", flush=True)
     await rebuilder.close()
+    await watching
     http.stop()
     ReloadSocket.close_all()
     await http.close_all_connections()
@@ -88,53 +88,16 @@ def _say_where(host: str, port: int) -> None:
           "Press Ctrl-C to stop.", flush=True)
 
 
-class ScanningWatcher(Watcher):
-    """livereload's Watcher stops a folder scan at the first changed file, so a
-    checkout of ten files took ten polls; this one records every change in one scan."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.changed: list[str] = []
-
-    def examine(self) -> list[str]:
-        self.changed = []
-        super().examine()
-        return self.changed
-
-    def is_folder_changed(self, path: str, ignore=None) -> bool:
-        found = []
-        for root, dirs, files in os.walk(path):
-            dirs[:] = [d for d in dirs if d not in self.ignored_dirs]
-            found += [os.path.join(root, name) for name in files
-                      if self.is_file_changed(os.path.join(root, name), ignore)]
-        self.changed.extend(found)
-        return bool(found)
-
-    def is_file_removed(self) -> bool:
-        removed = set(self._task_mtimes) - set(self._new_mtimes)
-        self.changed.extend(sorted(removed))
-        return super().is_file_removed()
-
-
-def _is_scratch_file(path: str) -> bool:
-    """Editor swap and backup files: they change on every keystroke, not on save."""
-    name = os.path.basename(path)
-    return name.startswith((".", "#")) or name.endswith(SCRATCH_SUFFIXES)
-
-
 class Rebuilder:
-    """Polls for changes, waits for saves to settle, rebuilds, then reloads browsers."""
+    """Waits for changed files, rebuilds once per batch, then reloads browsers."""
 
     def __init__(self, builder: Builder, output: Path, status: BuildStatus) -> None:
         self.builder, self.output, self.status = builder, output, status
-        self.watcher = ScanningWatcher()
-        for folder in (builder.content_dir, builder.templates_dir):
-            self.watcher.watch(str(folder), ignore=_is_scratch_file)
+        self.watcher = SourceWatcher(builder.watched_folders())
         self.sync = SiteSync(output)
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rebuild")
-        self.poller = PeriodicCallback(self._poll, POLL_MS)
-        self.pending: list[str] = []  # changes seen and not yet built
-        self.building: asyncio.Task | None = None
+        self.building: asyncio.Future | None = None
+        self.waiting: asyncio.Task | None = None
 
     async def first_build(self) -> None:
         # A rebuild, not a full build: it fills the render cache, so the first save
@@ -146,21 +109,19 @@ class Rebuilder:
                         "Initial build")
 
     def start(self) -> None:
-        # The first scan inventories the files; it reports those saved since the watcher began.
-        self.pending.extend(self.watcher.examine())
-        self.poller.start()
+        self.watcher.rescan()  # files saved while the first build ran, seen or not
+        self.waiting = asyncio.ensure_future(self._rebuild_on_changes())
 
-    def _poll(self) -> None:
-        changed = self.watcher.examine()
-        if changed:
-            self.pending.extend(changed)
-            return  # debounce: build once a scan finds nothing new
-        if self.pending and self.building is None:
-            reason = _describe(self.pending, self.builder)
-            templates = os.path.join(str(self.builder.templates_dir), "")
-            templates_changed = any(path.startswith(templates) for path in self.pending)
-            self.pending = []
-            self.building = asyncio.ensure_future(self._rebuild(reason, templates_changed))
+    async def _rebuild_on_changes(self) -> None:
+        themes = tuple(os.path.join(str(folder.resolve()), "")
+                       for folder in self.builder.theme.folders)
+        while True:
+            # Saves during a rebuild gather in the watcher: one more rebuild after it.
+            changed = await self.watcher.changed()
+            templates_changed = any(path.startswith(themes) for path in changed)
+            self.building = asyncio.ensure_future(
+                self._rebuild(_describe(changed, self.builder), templates_changed))
+            await asyncio.shield(self.building)  # a stop lets the rebuild finish
 
     async def _rebuild(self, reason: str, templates_changed: bool) -> None:
         try:
@@ -186,7 +147,8 @@ class Rebuilder:
         return True
 
     async def close(self) -> None:
-        self.poller.stop()
+        if self.waiting is not None:
+            self.waiting.cancel()
         if self.building is not None:
             await self.building
         self.worker.shutdown(wait=True)
@@ -211,9 +173,9 @@ def _describe(changed: list[str], builder: Builder) -> str:
 
 
 def _relative(path: str, builder: Builder) -> str:
-    for root in (builder.content_dir, builder.templates_dir):
+    for root in builder.watched_folders():
         try:
-            return str(Path(root.name) / Path(path).relative_to(root))
+            return str(Path(root.name) / Path(path).relative_to(root.resolve()))
         except ValueError:
             continue
     return path

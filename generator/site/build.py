@@ -164,6 +164,12 @@ class Builder:
         """The folder an organiser edits templates in: their theme, else the built-in one."""
         return self.theme.folders[0]
 
+    def watched_folders(self) -> tuple[Path, ...]:
+        """What the dev server watches: the content (with content/theme/) and every
+        folder of the theme, the built-in one included (its edits show at once)."""
+        return (self.content_dir,) + tuple(f for f in self.theme.folders
+                                           if self.content_dir not in f.parents)
+
     def protected(self) -> tuple[Path, ...]:
         return (self.content_dir,) + self.theme.folders
 

@@ -1,22 +1,24 @@
 """Stage 6, write: put rendered files on disk without ever losing the last good site.
 
 A full build writes into a fresh staging folder beside the output and swaps it
-in only when every file is written. The dev server instead syncs in place,
-rewriting only files whose bytes changed. Either way the generator deletes only
-folders it created itself (they hold a marker file).
+in only when every file is written (swap.py: crash-safe at every step, and the
+next build recovers what a crash left). The dev server instead syncs in place,
+rewriting only files whose bytes changed. Either way the generator writes only
+into folders it created itself (they hold a marker file), an empty folder or a
+deploy checkout holding just `.git`, and deletes only its own folders.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 from pathlib import Path
 from typing import Iterable
 
 from ..errors import OutputError
+from .markdown_store import FOLDER
+from .swap import MARKER, MARKER_TEXT, output_lock, recover, staging_folder, swap_in
 
-MARKER = ".agenda-output"
-MARKER_TEXT = "This folder was created by the agenda generator; it is replaced on every build.\n"
+DEPLOY_CHECKOUT = ".git"  # a folder holding just this may be adopted as the output
 
 
 def check_output_dir(output: Path, protected: Iterable[Path]) -> Path:
@@ -33,58 +35,68 @@ def check_output_dir(output: Path, protected: Iterable[Path]) -> Path:
     if out.exists():
         if not out.is_dir():
             raise OutputError(f"{out} exists and is not a folder; choose another --output")
-        visible = [p for p in out.iterdir() if not p.name.startswith(".")]
-        if visible and not (out / MARKER).exists():
-            raise OutputError(f"{out} holds files the generator did not write (no {MARKER} "
-                              "marker); it will not replace them. Choose an empty or new folder")
+        if not (out / MARKER).exists():
+            _check_adoptable(out)
     return out
 
 
+def _check_adoptable(out: Path) -> None:
+    """A folder without our marker is written into only if it is empty, or a deploy
+    checkout holding just `.git` (its other dot-entries are kept, once adopted)."""
+    names = sorted(entry.name for entry in out.iterdir())
+    visible = [name for name in names if not name.startswith(".")]
+    if visible:
+        raise OutputError(f"{out} holds files the generator did not write (no {MARKER} "
+                          "marker); it will not replace them. Choose an empty or new folder")
+    if names and names != [DEPLOY_CHECKOUT]:
+        raise OutputError(f"{out} holds {', '.join(names)}, which the generator did not write "
+                          f"(no {MARKER} marker): it writes only into an empty folder or a "
+                          f"deploy checkout holding just {DEPLOY_CHECKOUT}. Move the other "
+                          "entries out of it, or choose another --output")
+
+
+def check_cache_dir(folder: Path, others: dict[str, Path]) -> Path:
+    """Refuse a Markdown cache folder that is, holds or sits in a folder it must not
+    touch: `/`, the home folder, or any of `others` ({what: folder})."""
+    cache = Path(folder).resolve()
+    home = Path.home().resolve()
+    if cache == Path(cache.anchor) or cache == home or cache in home.parents:
+        raise OutputError(f"--cache-dir {cache}: refusing to keep the Markdown cache there; "
+                          f"choose a folder of its own, such as {FOLDER} beside the output")
+    for what, keep in others.items():
+        keep = Path(keep).resolve()
+        relation = ("is" if cache == keep else "is inside" if keep in cache.parents
+                    else "holds" if cache in keep.parents else None)
+        if relation:
+            raise OutputError(f"--cache-dir {cache}: refusing to keep the Markdown cache there, "
+                              f"it {relation} the {what} folder {keep}; choose a folder of its "
+                              f"own, such as {FOLDER} beside the output")
+    return cache
+
+
 def write_site(files: Iterable[tuple[str, bytes]], output: Path) -> int:
-    """Write every file into a staging folder, then swap it in; returns files written."""
-    staging = output.parent / f".{output.name}.staging-{os.getpid()}"
-    output.parent.mkdir(parents=True, exist_ok=True)
-    _remove_own(staging)
-    staging.mkdir()
-    count = 0
-    try:
-        for path, data in files:
-            target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            count += 1
-        (staging / MARKER).write_text(MARKER_TEXT)
-        _swap(staging, output)
-    except BaseException:
-        _remove_own(staging)
-        raise
+    """Write every file into a staging folder, then swap it in (swap.py); returns
+    files written. First recovers what an interrupted build left."""
+    with output_lock(output):
+        recover(output)
+        staging = staging_folder(output)
+        staging.mkdir()
+        count = 0
+        try:
+            for path, data in files:
+                if path.startswith("."):  # swap.py keeps the output's own dot-entries there
+                    raise OutputError(f"the site may not write {path}: names starting with "
+                                      "a dot at the top of the output are a deploy's own")
+                target = staging / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+                count += 1
+            (staging / MARKER).write_text(MARKER_TEXT)
+        except BaseException:
+            recover(output)  # deletes the staging folder; the output was not touched
+            raise
+        swap_in(staging, output)
     return count
-
-
-def _swap(staging: Path, output: Path) -> None:
-    if not output.exists():
-        os.rename(staging, output)
-        return
-    # Keep dot-entries a user put there (a .git of a deploy branch, a CNAME-like dotfile).
-    for entry in output.iterdir():
-        if entry.name.startswith(".") and entry.name != MARKER:
-            os.rename(entry, staging / entry.name)
-    old = output.parent / f".{output.name}.old-{os.getpid()}"
-    os.rename(output, old)
-    os.rename(staging, output)
-    _remove_own(old)
-
-
-def _remove_own(folder: Path) -> None:
-    """Delete a folder only if it is empty or carries our marker."""
-    if not folder.exists():
-        return
-    if (folder / MARKER).exists() or ".staging-" in folder.name:
-        shutil.rmtree(folder)
-    elif not any(folder.iterdir()):
-        folder.rmdir()
-    else:
-        raise OutputError(f"{folder} was not created by the generator; not deleting it")
 
 
 class SiteSync:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import signal
 import socket
 import subprocess
@@ -23,7 +24,8 @@ def free_port() -> int:
 
 
 class LiveServer:
-    def __init__(self, content: Path, output: Path, templates: Path | None = None) -> None:
+    def __init__(self, content: Path, output: Path, templates: Path | None = None,
+                 env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.output = output
         command = [sys.executable, "-m", "generator", "serve", "--content", str(content),
@@ -31,7 +33,8 @@ class LiveServer:
         if templates is not None:
             command += ["--templates", str(templates)]
         self.process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE,
-                                        stderr=subprocess.STDOUT, text=True)
+                                        stderr=subprocess.STDOUT, text=True,
+                                        env={**os.environ, **(env or {})})
         self.lines: list[str] = []
         threading.Thread(target=self._read_output, daemon=True).start()
         self.wait_until(lambda: "Serving the site at" in self.terminal(), START_TIMEOUT,
