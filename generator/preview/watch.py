@@ -135,9 +135,15 @@ class SourceWatcher:
                 await asyncio.wait_for(self.wake.wait(),
                                        (BURST_QUIET_MS if burst else QUIET_MS) / 1000)
             except asyncio.TimeoutError:
-                if not self._written_within(QUIET_MS / 1000):
+                # An empty file is most often a save caught between truncating and
+                # writing: give it the burst's wait once before building.
+                if not self._written_within(QUIET_MS / 1000) and (burst or not self._emptied()):
                     return
             burst = True
+
+    def _emptied(self) -> bool:
+        """Whether a touched file is now empty."""
+        return any(os.path.isfile(path) and os.path.getsize(path) == 0 for path in self.touched)
 
     def _written_within(self, seconds: float) -> bool:
         """Whether a touched file (or the folder of a deleted one) changed lately."""
