@@ -36,6 +36,21 @@ def test_axe_finds_no_serious_or_critical_violation(page, hosted_url, kind):
     assert blocking_violations(page) == []
 
 
+@pytest.fixture
+def dark_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("kind", ["home", "day", "session", "programme", "my-agenda"])
+def test_the_dark_scheme_keeps_contrast_and_everything_else(dark_page, hosted_url, kind):
+    dark_page.goto(page_url(hosted_url, PAGE_KINDS[kind]))
+    background = dark_page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(18, 20, 23)"  # the dark scheme is really on
+    assert blocking_violations(dark_page) == []
+
+
 def test_axe_catches_poor_contrast(page, hosted_url):
     page.goto(page_url(hosted_url, PAGE_KINDS["home"]))
     page.evaluate("""document.querySelector('main').insertAdjacentHTML('beforeend',

@@ -27,7 +27,9 @@ from ..site import urls
 from ..site.planned import Generated
 from . import drawing
 
-DARK_BACKGROUND = "#121417"  # the dark scheme's page colour the dark variants must read on
+# The lightest surface of the dark scheme (style.css --band; the page and cards are
+# darker): brand colours adjusted to read on it read on all of them.
+DARK_BACKGROUND = "#1a1e23"
 ICON_SIZES = {"apple-touch-icon.png": 180, "icon-192.png": 192, "icon-512.png": 512}
 ICO_SIZES = ((16, 16), (32, 32), (48, 48))
 MANIFEST = "manifest.webmanifest"
