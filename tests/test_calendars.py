@@ -10,7 +10,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
-import pytest
 
 from support import CONTENT, TEMPLATES, edit
 from generator.site.build import Builder

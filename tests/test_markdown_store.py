@@ -10,7 +10,6 @@ from generator.site import markdown_store
 from generator.site import parallel
 from generator.site.build import Builder
 from generator.cli import main
-from generator.errors import OutputError
 from generator.site.write import SiteSync
 
 

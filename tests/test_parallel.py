@@ -1,7 +1,6 @@
 """Full builds render on every core: the same files as one process, errors reported."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -7,7 +7,6 @@ import json
 import shutil
 from datetime import date
 
-import pytest
 
 from support import CONTENT, TEMPLATES, edit, line_of
 from generator.cli import main

@@ -13,7 +13,7 @@ import pytest
 
 from support import TEMPLATES, edit
 from generator.site.build import Builder
-from generator.outputs.schedule_json import acronym
+from generator.outputs.frab import acronym
 from support.sitecheck import internal_target, read_page
 
 SCHEMA = json.loads((Path(__file__).parent / "schemas/c3voc-schedule.schema.json")

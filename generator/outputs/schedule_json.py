@@ -16,7 +16,6 @@ from ..site import urls
 from ..site.describe import guid, json_bytes
 from ..site.planned import Generated
 from . import frab
-from .frab import acronym  # noqa: F401  (the acronym rule is part of this format's API)
 
 PATH = "schedule.json"
 SCHEMA_URL = "https://c3voc.de/schedule/schema.json"
