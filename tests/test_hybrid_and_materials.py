@@ -88,6 +88,13 @@ def test_in_person_only_items_never_show_a_join_link_and_say_not_streamed(hybrid
     assert "online" not in str(event["LOCATION"]).lower()
 
 
+def test_a_hybrid_meeting_without_a_link_says_so_on_every_day_row(site):
+    # The default meeting: hybrid, its link sent by e-mail (only a note).
+    session = row(site, "2022-06-20", "session-2")
+    assert '<p class="item-joining joining-hybrid">In person and online</p>' in session
+    assert "join-link" not in session
+
+
 def test_online_only_items_say_so(hybrid):
     assert "Online only: <a" in row(hybrid, "2023-09-30", "session-3")
     assert "Online only" in page(hybrid, "sessions/session-3/index.html")

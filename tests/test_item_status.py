@@ -4,6 +4,7 @@ meeting; one behaviour per test."""
 from __future__ import annotations
 
 import json
+import re
 
 import icalendar
 import pytest
@@ -109,6 +110,19 @@ def test_a_cancelled_item_stays_struck_with_its_reason(content, tmp_path):
     cancelled = event(site, "session-7")
     assert str(cancelled["STATUS"]) == "CANCELLED"
     assert str(cancelled["DESCRIPTION"]).startswith("Cancelled: The presenter cannot travel.")
+
+
+def test_the_badge_and_reason_show_wherever_the_item_is_listed(content, tmp_path):
+    set_status(content, "        status: cancelled\n        reason: The presenter cannot travel.\n")
+    site = built(content, tmp_path)
+    entries = {page.relative_to(site).parts[0]: entry.group(0)
+               for page in site.rglob("index.html")
+               for entry in re.finditer(r'<li[ >](?:(?!</li>).)*?'
+                                        r'sessions/session-7/index.html.*?</li>',
+                                        page.read_text(encoding="utf-8"), re.S)}
+    assert {"index.html", "people", "organisations"} <= set(entries), sorted(entries)
+    for kind, entry in entries.items():
+        assert "Cancelled" in entry and "The presenter cannot travel." in entry, kind
 
 
 def test_a_postponed_item_is_dropped_from_calendars(content, tmp_path):
