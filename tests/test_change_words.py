@@ -46,7 +46,11 @@ def test_a_move_to_another_day_names_both_days():
 
 def test_a_move_that_also_changes_the_length_says_the_new_end():
     assert words(("start", "10:30"), ("end", "12:00")) == \
-        ("moved from 10:00 to 10:30", "now ends at 12:00")
+        ("moved from 10:00 to 10:30", "now ends at 12:00 (was 11:00)")
+
+
+def test_a_new_start_alone_says_the_end_stays():
+    assert words(("start", "10:15")) == ("now starts at 10:15 (was 10:00), ends at 11:00 as before",)
 
 
 def test_a_new_end_alone_says_the_old_one():

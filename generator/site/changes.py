@@ -123,14 +123,16 @@ def _kind(item: PublishedItem) -> str:
 
 def _times(old: PublishedItem, new: PublishedItem) -> tuple[str, ...]:
     phrases = []
-    if (old.date, old.start) != (new.date, new.start):
+    if old.date == new.date and old.start != new.start and old.end == new.end:
+        phrases.append(f"now starts at {new.start} (was {old.start}), ends at {new.end} as before")
+    elif (old.date, old.start) != (new.date, new.start):
         if old.date == new.date:
             phrases.append(f"moved from {old.start} to {new.start}")
         else:
             phrases.append(f"moved from {_day(old.date)}, {old.start} to "
                            f"{_day(new.date)}, {new.start}")
         if _minutes(old) != _minutes(new):
-            phrases.append(f"now ends at {new.end}")
+            phrases.append(f"now ends at {new.end} (was {old.end})")
     elif old.end != new.end:
         phrases.append(f"now ends at {new.end} (was {old.end})")
     return tuple(phrases)
