@@ -180,6 +180,23 @@ def test_a_burst_of_saves_is_one_rebuild_not_one_per_save(server, content):
     assert "file is empty" not in server.terminal()  # no save was caught half-written
 
 
+def test_pages_requested_while_a_rebuild_rewrites_them_arrive_whole(server, content):
+    """A page replaced between the server's look at its size and its read must still
+    be sent whole (old or new), never as a dropped connection."""
+    meeting = content / "meeting.yaml"
+    answers = []
+    for number in range(8):
+        edit(meeting, "short_title: ", f"short_title: {'x' * number}")
+        deadline = time.monotonic() + 0.4
+        while time.monotonic() < deadline:
+            try:
+                status, body = server.get("/")
+            except (ConnectionError, http.client.HTTPException):
+                status, body = None, ""  # the connection was dropped
+            answers.append(status == 200 and body.rstrip().endswith("</html>"))
+    assert all(answers), f"{answers.count(False)} of {len(answers)} requests failed"
+
+
 def test_two_saves_a_second_apart_both_reach_the_browser(server, content):
     async def two_saves():
         socket_ = await open_reload_socket(server.port)

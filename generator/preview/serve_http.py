@@ -62,6 +62,7 @@ class SiteFileHandler(_HostCheck, web.StaticFileHandler):
     def initialize(self, path: str, status: BuildStatus) -> None:
         super().initialize(path=path, default_filename="index.html")
         self.status = status
+        self._body: bytes | None = None
 
     async def get(self, path: str, include_body: bool = True) -> None:
         if self.status.report is not None and _is_page(path):
@@ -77,6 +78,24 @@ class SiteFileHandler(_HostCheck, web.StaticFileHandler):
         if valid is not None and not os.path.realpath(valid).startswith(inside):
             raise web.HTTPError(403)
         return valid
+
+    # A rebuild may replace the file between tornado's stat (Content-Length) and its
+    # read, which made the sizes disagree and the connection drop: read it once.
+    def get_content_size(self) -> int:
+        return len(self._snapshot())
+
+    def get_content(self, abspath: str, start: int | None = None,  # type: ignore[override]
+                    end: int | None = None) -> bytes:
+        return self._snapshot()[start:end]
+
+    def _snapshot(self) -> bytes:
+        if self._body is None:
+            try:
+                with open(self.absolute_path, "rb") as file:
+                    self._body = file.read()
+            except FileNotFoundError:  # the whole output was being swapped
+                raise web.HTTPError(404) from None
+        return self._body
 
     def set_extra_headers(self, path: str) -> None:
         # Browsers must ask again after a reload, or a changed stylesheet stays stale.
