@@ -17,6 +17,7 @@ from anyascii import anyascii
 from ..errors import Problems
 from .load import Located, LocatedList
 from .model import Source
+from .safe_urls import SCHEMES_TEXT, unsafe_scheme
 from .spec import GETTERS, Key, Record
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -114,8 +115,18 @@ class Fields:
 
     def url(self, key: str) -> str:
         """A link address: every URL field of the content is read here, the one place
-        where addresses are checked before they reach a page, a calendar or JSON."""
-        return self._text(key, self._declared(key, "url"))
+        where addresses are checked before they reach a page, a calendar or JSON.
+        Only http, https, mailto, tel and relative addresses pass: a `javascript:` or
+        `data:` address is left out, with a warning."""
+        value = self._text(key, self._declared(key, "url"))
+        scheme = unsafe_scheme(value)
+        if scheme:
+            self.problems.warn(self.file, self.line(key),
+                               f"'{key}' in {self.what} is a {scheme}: address, which pages "
+                               f"do not link to, so it was left out; use {SCHEMES_TEXT} or a "
+                               "relative address")
+            return ""
+        return value
 
     def minutes(self, key: str) -> int | None:
         """A whole number of minutes (0 to a day), e.g. `opens_before: 15`."""
