@@ -188,3 +188,10 @@ def test_an_output_below_a_regular_file_is_named(content, tmp_path, capsys):
     assert capsys.readouterr().err.strip() == (
         f"agenda: error: cannot make the output folder {output}: {tmp_path / 'a-file'} is a "
         "file, not a folder; choose another --output")
+
+
+def test_a_publication_date_the_checker_would_refuse_is_refused_at_once(content, capsys):
+    assert run("publish", "--content", str(content), "--date", "1800-01-01") == 1
+    assert capsys.readouterr().err.strip() == (
+        "agenda: error: --date 1800-01-01: a meeting's dates lie between 1900 and 2200")
+    assert not (content / "published").exists()
