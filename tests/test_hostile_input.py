@@ -195,3 +195,12 @@ def test_a_publication_date_the_checker_would_refuse_is_refused_at_once(content,
     assert capsys.readouterr().err.strip() == (
         "agenda: error: --date 1800-01-01: a meeting's dates lie between 1900 and 2200")
     assert not (content / "published").exists()
+
+
+def test_an_empty_entry_in_a_list_of_records_is_named(content, tmp_path, capsys):
+    meeting = content / "meeting.yaml"
+    edit(meeting, "organisers:", "rooms:\n  -\norganisers:")
+    assert refused(content, tmp_path, capsys) == (
+        f"meeting.yaml:{line_of(meeting, 'rooms:') + 1}: each entry of 'rooms' must be a "
+        "mapping of `key: value` lines, not an empty value; remove the empty entry (a `-` "
+        "with nothing after it, or null)")

@@ -276,7 +276,7 @@ def records(value: object, file: str, line: int, problems: Problems, what: str):
         else:
             problems.error(file, value.line_at(index),
                            f"each entry of {what} must be a mapping of `key: value` lines, "
-                           f"not {_kind(entry)}")
+                           f"not {_kind(entry)}{EMPTY_ENTRY if entry is None else ''}")
 
 
 def suggested_id(value: str) -> str:
