@@ -12,7 +12,7 @@ import pytest
 
 from support import TEMPLATES, edit, line_of
 from generator.cli import main
-from generator.content.load import ALIAS_LIMIT, parse_yaml
+from generator.content.yaml_safe import ALIAS_LIMIT, parse_yaml
 
 TITLE = "title: Technical Meeting"
 
