@@ -204,3 +204,10 @@ def test_an_empty_entry_in_a_list_of_records_is_named(content, tmp_path, capsys)
         f"meeting.yaml:{line_of(meeting, 'rooms:') + 1}: each entry of 'rooms' must be a "
         "mapping of `key: value` lines, not an empty value; remove the empty entry (a `-` "
         "with nothing after it, or null)")
+
+
+def test_a_control_character_is_located_and_named():
+    _, problems = parse_yaml("id: m\ntitle: A\x00B\n", "meeting.yaml")
+    assert [str(p) for p in problems] == [
+        "meeting.yaml:2: the character U+0000 (a control character) cannot be in YAML; "
+        "delete it (most editors do not show it)"]

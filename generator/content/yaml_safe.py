@@ -195,6 +195,11 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> tuple[object, list[
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else first_line
         return None, [Problem(name, line, _syntax_message(exc, padded, line))]
+    except yaml.reader.ReaderError as exc:  # a control character, such as NUL
+        line = padded.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return None, [Problem(name, line, f"the character U+{code:04X} (a control character) cannot be "
+                                          "in YAML; delete it (most editors do not show it)")]
     except yaml.YAMLError as exc:
         return None, [Problem(name, first_line, f"YAML error: {exc}")]
     finally:
