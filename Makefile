@@ -13,7 +13,7 @@ PORT ?= 8000
 BASE_URL ?=
 SITE_ARGS = --content $(CONTENT) --output $(OUTPUT)$(if $(BASE_URL), --base-url '$(BASE_URL)')
 
-.PHONY: build check serve test system-deps golden bench clean
+.PHONY: build check serve test fuzz system-deps golden bench clean
 
 # A venv without pip is a half-made one (python3-venv was missing): make it again.
 $(BIN)/pip:
@@ -46,6 +46,13 @@ system-deps:
 
 test: $(TEST_STAMP) system-deps
 	$(BIN)/python -m pytest
+
+# The long fuzzing run: 10,000 random mutations of the default content (make test runs
+# a fixed 30); FUZZ_EXAMPLES=N chooses another number.
+FUZZ_EXAMPLES ?= 10000
+fuzz: $(TEST_STAMP)
+	AGENDA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider \
+		tests/test_fuzz.py
 
 # Rebuild the golden output trees tests/test_golden.py compares builds with, after a
 # change meant to change the site; review `git diff tests/golden` before committing.

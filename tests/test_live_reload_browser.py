@@ -36,15 +36,17 @@ def test_saves_reload_the_open_page_even_in_quick_succession(browser_page, conte
     page = browser_page
     try:
         open_with_live_reload(page, server.url + "days/2022-06-20/")
+        # The reload client is a script file, so the page's policy lets it run.
+        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
         banner = page.locator(".site-title")
         assert "Migration Statistics Technical Meeting 2022" in banner.inner_text()
 
         edit(content / "meeting.yaml", TITLE, "short_title: Preview after the first save")
-        page.wait_for_function("document.querySelector('.site-title').textContent"
+        page.wait_for_function("() => document.querySelector('.site-title').textContent"
                                ".includes('after the first save')", timeout=WAIT * 1000)
         page.wait_for_timeout(1000)  # a save 1 s later: plain livereload 2.7.1 would drop it (< 3 s)
         edit(content / "meeting.yaml", "after the first save", "after the second save")
-        page.wait_for_function("document.querySelector('.site-title').textContent"
+        page.wait_for_function("() => document.querySelector('.site-title').textContent"
                                ".includes('after the second save')", timeout=WAIT * 1000)
 
         meeting = content / "meeting.yaml"

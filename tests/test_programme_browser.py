@@ -104,7 +104,7 @@ def test_filters_live_in_the_url_and_back_restores_the_previous_ones(page, base)
 def test_clear_resets_every_filter(page, base, agenda):
     page.goto(base + PROGRAMME + "?q=indicators&kind=session")
     page.get_by_role("button", name="Clear all filters").click()
-    page.wait_for_function("!location.search")
+    page.wait_for_function("() => !location.search")
     assert len(shown(page)) == len(list(agenda.items()))
 
 

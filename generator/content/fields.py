@@ -17,11 +17,16 @@ from anyascii import anyascii
 from ..errors import Problems
 from .load import Located, LocatedList
 from .model import Source
+from .safe_urls import SCHEMES_TEXT, unsafe_scheme
 from .spec import GETTERS, Key, Record
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+# Said of a `null`, `~` or a bare `-` in a list.
+EMPTY_ENTRY = "; remove the empty entry (a `-` with nothing after it, or null)"
+# Dates a meeting can have: far outside, time-zone arithmetic and calendars overflow.
+YEARS = range(1900, 2201)
 ID_RULE = ("an id may hold only ASCII letters (a-z, A-Z), digits, '-', '_' and '.', and "
            "must start with a letter or digit")
 
@@ -110,8 +115,18 @@ class Fields:
 
     def url(self, key: str) -> str:
         """A link address: every URL field of the content is read here, the one place
-        where addresses are checked before they reach a page, a calendar or JSON."""
-        return self._text(key, self._declared(key, "url"))
+        where addresses are checked before they reach a page, a calendar or JSON.
+        Only http, https, mailto, tel and relative addresses pass: a `javascript:` or
+        `data:` address is left out, with a warning."""
+        value = self._text(key, self._declared(key, "url"))
+        scheme = unsafe_scheme(value)
+        if scheme:
+            self.problems.warn(self.file, self.line(key),
+                               f"'{key}' in {self.what} is a {scheme}: address, which pages "
+                               f"do not link to, so it was left out; use {SCHEMES_TEXT} or a "
+                               "relative address")
+            return ""
+        return value
 
     def minutes(self, key: str) -> int | None:
         """A whole number of minutes (0 to a day), e.g. `opens_before: 15`."""
@@ -152,11 +167,14 @@ class Fields:
         value = self._get(key, self._declared(key, "day"))
         if value is None:
             return None
+        if isinstance(value, datetime) or not isinstance(value, date):
+            value = _quoted_date(value) or value  # a quoted date is still a date
         if isinstance(value, date) and not isinstance(value, datetime):
-            return value
-        quoted = _quoted_date(value)  # a quoted date is still a date
-        if quoted is not None:
-            return quoted
+            if value.year in YEARS:
+                return value
+            self.error(key, f"'{key}' in {self.what} is {value.isoformat()}; a meeting's "
+                            f"dates lie between {YEARS[0]} and {YEARS[-1]}")
+            return None
         self.error(key, f"'{key}' in {self.what} must be a date written YYYY-MM-DD "
                         f"(like 2022-06-20), not '{value}'")
         return None
@@ -222,10 +240,12 @@ class Fields:
         values = self._list_of(key, self._declared(key, "idents"))
         result = []
         for index, value in enumerate(values):
-            text = "" if isinstance(value, (bool, Located, LocatedList)) else str(value).strip()
+            text = "" if isinstance(value, (bool, Located, LocatedList)) or value is None \
+                else str(value).strip()
             if not ID_PATTERN.match(text):
                 self.problems.error(self.file, values.line_at(index),
-                                    f"'{key}' in {self.what} must list ids, not '{value}'")
+                                    f"'{key}' in {self.what} must list ids, not {_kind(value)}"
+                                    f"{EMPTY_ENTRY if value is None else ''}")
                 continue
             result.append(text)
         return tuple(result)
@@ -237,7 +257,7 @@ class Fields:
             if isinstance(value, (bool, Located, LocatedList)) or value is None:
                 self.problems.error(self.file, values.line_at(index),
                                     f"'{key}' in {self.what} must list text lines, "
-                                    f"not {_kind(value)}")
+                                    f"not {_kind(value)}{EMPTY_ENTRY if value is None else ''}")
                 continue
             result.append(str(value).strip())
         return tuple(result)
@@ -256,7 +276,7 @@ def records(value: object, file: str, line: int, problems: Problems, what: str):
         else:
             problems.error(file, value.line_at(index),
                            f"each entry of {what} must be a mapping of `key: value` lines, "
-                           f"not {_kind(entry)}")
+                           f"not {_kind(entry)}{EMPTY_ENTRY if entry is None else ''}")
 
 
 def suggested_id(value: str) -> str:
@@ -304,7 +324,8 @@ def _kind(value: object) -> str:
         return f"the boolean {str(value).lower()}"
     if value is None:
         return "an empty value"
-    return f"'{value}'"
+    text = str(value)
+    return f"'{text[:60]}...'" if len(text) > 60 else f"'{text}'"
 
 
 def _time_meant(value) -> str:

@@ -107,6 +107,8 @@ def markdown_texts(agenda: Agenda) -> Iterator[tuple[str, Source, str]]:
         yield day.objective, day.source, "objective"
         for item in day.items:
             yield item.description, item.source, "description"
+    for person in agenda.people:
+        yield person.bio, person.source, "bio"
     for note in agenda.notes:
         yield note.body, note.source, ""
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from ..errors import Problems
-from .fields import DATE_PATTERN, ID_PATTERN, TIME_PATTERN
+from .fields import DATE_PATTERN, ID_PATTERN, TIME_PATTERN, YEARS
 from .model import Agenda, Item, Source
 from .relations import Index
 
@@ -48,9 +48,10 @@ def moved_to(item: Item) -> MovedTo | None:
 
 def _date(text: str) -> date | None:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         return None
+    return day if day.year in YEARS else None
 
 
 def _time(text: str) -> time | None:

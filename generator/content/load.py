@@ -1,97 +1,21 @@
 """Stage 1, load: read YAML and Markdown sources, keeping the line of every value.
 
-Mappings become `Located` dicts that remember the line of each key, lists become
-`LocatedList`s that remember the line of each item, so later stages can point at
-`schedule.yaml:42`. Files are cached by content hash, so the dev server re-reads
-only what changed.
+YAML is read by yaml_safe.py: mappings become `Located` dicts that remember the
+line of each key, lists become `LocatedList`s that remember the line of each
+item, so later stages can point at `schedule.yaml:42`. Files are cached by
+content hash, so the dev server re-reads only what changed. No file outside the
+content folder is read, even through a symbolic link.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..errors import Problem
-
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class Located(dict):
-    """A YAML mapping that knows where it and each of its keys stand."""
-
-    def __init__(self, *args, line: int = 0, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.line = line
-        self.key_lines: dict[str, int] = {}
-
-    def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
-
-
-class LocatedList(list):
-    """A YAML sequence that knows the line of each item."""
-
-    def __init__(self, items=(), line: int = 0) -> None:
-        super().__init__(items)
-        self.line = line
-        self.item_lines: list[int] = []
-
-    def line_at(self, index: int) -> int:
-        return self.item_lines[index] if index < len(self.item_lines) else self.line
-
-
-class _Loader(_BaseLoader):
-    """Safe loader that records lines, refuses duplicate keys and keeps `9:00` a string.
-
-    YAML 1.1 reads an unquoted `9:00` as the sexagesimal integer 540; organisers
-    mean a time, so any number written with a colon stays text.
-    """
-
-    def __init__(self, stream):
-        super().__init__(stream)
-        self.duplicate_keys: list[tuple[int, str]] = []
-
-    def construct_located_map(self, node):
-        mapping = Located(line=node.start_mark.line + 1)
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            key = key if isinstance(key, str) else str(key)
-            line = key_node.start_mark.line + 1
-            if key in mapping:
-                self.duplicate_keys.append((line, key))
-            mapping[key] = self.construct_object(value_node, deep=True)
-            mapping.key_lines[key] = line
-        return mapping
-
-    def construct_located_seq(self, node):
-        items = LocatedList((self.construct_object(child, deep=True) for child in node.value),
-                            line=node.start_mark.line + 1)
-        items.item_lines = [child.start_mark.line + 1 for child in node.value]
-        return items
-
-    def construct_number_or_text(self, node):
-        if ":" in node.value:
-            return node.value
-        if node.tag.endswith(":int"):
-            return self.construct_yaml_int(node)
-        return self.construct_yaml_float(node)
-
-    def construct_date_or_text(self, node):
-        """An impossible date such as 2022-02-30 stays text, for the checker to report."""
-        try:
-            return self.construct_yaml_timestamp(node)
-        except ValueError:
-            return node.value
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_located_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_located_seq)
-_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_number_or_text)
-_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_number_or_text)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_date_or_text)
+from .yaml_safe import ALIAS_LIMIT, Located, LocatedList, parse_yaml  # noqa: F401 (re-exported)
 
 
 @dataclass(frozen=True)
@@ -117,40 +41,6 @@ class NoteDoc:
     body_line: int
     digest: str
     problems: tuple[Problem, ...] = ()
-
-
-def parse_yaml(text: str, name: str, first_line: int = 1) -> tuple[object, list[Problem]]:
-    """Parse YAML text; lines in marks and problems are shifted to start at first_line."""
-    padded = "\n" * (first_line - 1) + text
-    loader = _Loader(padded)
-    try:
-        data = loader.get_single_data()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else first_line
-        return None, [Problem(name, line, _syntax_message(exc, padded, line))]
-    except yaml.YAMLError as exc:
-        return None, [Problem(name, first_line, f"YAML error: {exc}")]
-    finally:
-        loader.dispose()
-    problems = [Problem(name, line, f"key '{key}' appears twice in one mapping; keep one")
-                for line, key in loader.duplicate_keys]
-    return data, problems
-
-
-def _syntax_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
-    # Tab indentation is the most common cause, and the parser's own wording
-    # ("cannot start any token") does not mention tabs, so name it plainly.
-    lines = text.splitlines()
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
-    indent = source[: len(source) - len(source.lstrip(" \t"))]
-    scanner = exc.problem and ("token" in exc.problem or "tab" in exc.problem)
-    if "\t" in indent and scanner:
-        return ("YAML syntax error: this line is indented with a tab; YAML needs spaces, "
-                "so replace the tab with spaces")
-    what = " ".join(part for part in (exc.context, exc.problem) if part)
-    return (f"YAML syntax error: {what}; check indentation, colons and quotes on this line "
-            "or the one above")
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -183,6 +73,13 @@ class SourceReader:
             return str(path)
 
     def _cached(self, path: Path, parse):
+        target = path.resolve()
+        if not target.is_relative_to(self.root.resolve()):
+            # Nothing outside the content folder is read, even through a symbolic link.
+            empty = parse(b"", "")
+            return dataclasses.replace(empty, problems=(Problem(
+                self._display(path), 0, f"leads outside the content folder (to {target}); "
+                "copy the file into the content folder instead of linking to it"),))
         raw = path.read_bytes()
         digest = hashlib.sha1(raw).hexdigest()
         hit = self._cache.get(path)

@@ -183,6 +183,7 @@ class Meeting:
     themes: Taxonomy = Taxonomy("Theme", "Themes", "themes")
     groups: Taxonomy = Taxonomy("Group", "Groups", "groups")
     branding: Branding = Branding()
+    trusted_html: bool = False  # Markdown's raw HTML published as written (site/safe_html.py)
     source: Source = Source()
 
     @property

@@ -53,7 +53,7 @@ def parse_meeting(doc: YamlDoc, problems: Problems) -> Meeting | None:
                     for f in top.entries("rooms", "room")),
         themes=_taxonomy(top, "themes", ("Theme", "Themes", "themes")),
         groups=_taxonomy(top, "groups", ("Group", "Groups", "groups")),
-        branding=parse_branding(top, doc.path),
+        branding=parse_branding(top, doc.path), trusted_html=top.flag("trusted_html"),
         source=top.source)
 
 

@@ -37,11 +37,17 @@ def load_content(content_dir: Path, reader: SourceReader | None = None,
     reader = reader or SourceReader(content_dir)
     problems = Problems(content_dir)
     if not content_dir.is_dir():
-        problems.error(content_dir, 0, "content folder not found; pass --content DIR")
-        raise ContentError(problems.sorted())
+        found = "is a file, not a folder" if content_dir.exists() else "not found"
+        raise ContentError([Problem(str(content_dir), 0, f"content folder "
+                                    f"{found}; pass --content DIR, the folder that holds "
+                                    "meeting.yaml, people.yaml and schedule.yaml")])
     docs = {}
     for name in CONTENT_FILES:
         path = content_dir / name
+        if path.is_dir():
+            problems.error(path, 0, "is a folder, not a file; move what it holds "
+                                    f"elsewhere and write {name} (see content/README.md)")
+            continue
         if not path.is_file():
             problems.error(path, 0, f"missing {name}; see content/README.md for its format")
             continue
@@ -56,7 +62,7 @@ def load_content(content_dir: Path, reader: SourceReader | None = None,
     days = parse_once(reader, docs["schedule.yaml"], problems, parse_schedule)
     notes_dir = content_dir / NOTES_DIR
     notes = tuple(parse_once(reader, reader.note(path), problems, parse_note, notes_dir)
-                  for path in sorted(notes_dir.rglob("*.md")) if path.is_file())
+                  for path in _note_files(notes_dir, problems))
     publications = read_publications(content_dir, reader, problems, parse_once)
     if meeting is None:
         raise ContentError(problems.sorted())
@@ -68,6 +74,17 @@ def load_content(content_dir: Path, reader: SourceReader | None = None,
     if problems.errors:
         raise ContentError(problems.sorted())
     return Loaded(agenda, index, tuple(problems.sorted()))
+
+
+def _note_files(notes_dir: Path, problems: Problems) -> list[Path]:
+    files = []
+    for path in sorted(notes_dir.rglob("*.md")):
+        if path.is_dir():
+            problems.error(path, 0, "is a folder, not a note; rename it (a note is a "
+                                    "Markdown file ending in .md) or move what it holds")
+        elif path.is_file():
+            files.append(path)
+    return files
 
 
 def parse_once(reader: SourceReader, doc, problems: Problems, parse, *args):

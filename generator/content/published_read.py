@@ -33,6 +33,9 @@ def read_publications(content_dir: Path, reader: SourceReader, problems: Problem
     found = []
     for path in sorted(folder.glob("*.json")):
         name = problems.display(path)
+        if path.is_dir():
+            problems.error(path, 0, "is a folder, not a publication record; remove it")
+            continue
         if not DATE_PATTERN.match(path.stem):
             problems.error(path, 0, f"a publication record is named after its date, like "
                                     f"{FOLDER}/2022-06-10.json; rename or remove {path.name}")

@@ -115,6 +115,9 @@ MEETING = Record("meeting", {
                   record=TAXONOMY),
     "groups": Key("mapping", "Task forces, working groups, tracks ...", record=TAXONOMY),
     "branding": Key("mapping", "The site's logo and colours", record=BRANDING),
+    "trusted_html": Key("flag", "Publish raw HTML written in Markdown as it is (scripts, "
+                                "iframes, forms ...) instead of removing what is unsafe; only "
+                                "when one organiser writes all the content (default false)"),
 }, hints={
     "dates": "a meeting's dates are `start:` and `end:` (YYYY-MM-DD), its first and last "
              "day; the days themselves are listed in schedule.yaml",

@@ -28,7 +28,8 @@ from .write import SiteSync, check_output_dir, digest, write_site
 from ..outputs import (agenda_json, brand, calendars, companion_data, feed, photos, publishing,
                         schedule_json, seo)
 from .addresses import broken_links
-from . import parallel
+from . import parallel, safe_html
+from ..content.internal_links import markdown_texts
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Builder:
         loaded = load_content(self.content_dir, self.reader, self._index)
         self._index = loaded.index
         loaded = self._with_broken_links(loaded)
+        loaded = self._with_unsafe_html(loaded)
         if strict and loaded.warnings:
             raise ContentError(list(loaded.warnings))
         return loaded
@@ -77,6 +79,18 @@ class Builder:
             return loaded
         site = plan_site(loaded.agenda, loaded.index, self.base_url)
         found = broken_links(loaded.agenda, site.outputs, self.base_url)
+        return dataclasses.replace(loaded, warnings=tuple(sorted(loaded.warnings + tuple(found))))
+
+    def _with_unsafe_html(self, loaded: Loaded) -> Loaded:
+        """Sanitise Markdown's HTML as the meeting says, with a warning for each thing
+        sanitising removes (safe_html.py)."""
+        markdown = self.renderer.markdown
+        markdown.trusted = loaded.agenda.meeting.trusted_html
+        if markdown.trusted:
+            return loaded
+        found = safe_html.unsafe_html(markdown_texts(loaded.agenda), markdown.unsanitised)
+        if not found:
+            return loaded
         return dataclasses.replace(loaded, warnings=tuple(sorted(loaded.warnings + tuple(found))))
 
     def plan(self, loaded: Loaded) -> Site:

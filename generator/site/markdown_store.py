@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 import markdown
+import nh3
 
 FORMAT = 1
 FOLDER = ".agenda-cache"
@@ -49,6 +50,8 @@ Term
 [^1]: A footnote about HTML.
 
 *[HTML]: HyperText Markup Language
+
+<p onclick="x">Raw HTML, <script>sanitised</script></p>
 """
 
 
@@ -60,7 +63,8 @@ def default_folder(output: Path) -> Path:
 def settings_digest(convert) -> str:
     """What rendered Markdown depends on besides its text: library and settings."""
     probe = convert(PROBE)
-    return hashlib.sha1(f"{FORMAT}\n{markdown.__version__}\n{probe}".encode()).hexdigest()
+    versions = f"{markdown.__version__}\n{nh3.__version__}"
+    return hashlib.sha1(f"{FORMAT}\n{versions}\n{probe}".encode()).hexdigest()
 
 
 class MarkdownStore:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from ..content.published import Publication, record_path, record_text
+from ..content.fields import YEARS
 from ..errors import AgendaError
 from .build import Builder
 from .changes import Step, compare
@@ -60,10 +61,14 @@ def publication_date(option: str | None, updated: date | None) -> date:
         return date.today()
     if option:
         try:
-            return date.fromisoformat(option)
+            day = date.fromisoformat(option)
         except ValueError:
             raise PublishError(f"--date {option} is not a date: write YYYY-MM-DD "
                                "(or --date today)") from None
+        if day.year not in YEARS:  # the checker would refuse the record
+            raise PublishError(f"--date {option}: a meeting's dates lie between {YEARS[0]} "
+                               f"and {YEARS[-1]}")
+        return day
     if updated is None:
         raise PublishError("say which date this publication has: pass --date YYYY-MM-DD "
                            "(or --date today), or set `updated:` in meeting.yaml")

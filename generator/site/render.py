@@ -12,13 +12,23 @@ from markupsafe import Markup
 from ..errors import RenderError
 from .planned import Generated, Page
 from .theme import Theme
-from . import markdown_store, urls
+from . import markdown_store, safe_html, urls
 from .internal_links import InternalLinks
 from .markdown_lists import ListIndentExtension
 
 
+# Prefixed to a text's cache key when its HTML is kept as written.
+TRUSTED_KEY = "trusted-html\n"
+
+
 class MarkdownCache:
-    """One Markdown instance, reset between texts, with results cached by content."""
+    """One Markdown instance, reset between texts, with results cached by content.
+
+    Its HTML is sanitised (safe_html.py) unless `trusted` (`trusted_html: true` in
+    meeting.yaml); the flag is part of each cache key, so HTML rendered one way is
+    never served the other, in memory or in the store on disk."""
+
+    trusted = False
 
     def __init__(self) -> None:
         self._md = markdown.Markdown(
@@ -31,16 +41,23 @@ class MarkdownCache:
     def __call__(self, text: str) -> Markup:
         if not text:
             return Markup("")
-        key = hashlib.sha1(text.encode()).hexdigest()
+        key = hashlib.sha1((TRUSTED_KEY if self.trusted else "").encode() + text.encode()
+                           ).hexdigest()
         self.used.add(key)
         html = self._cache.get(key)
         if html is None:
-            html = Markup(self._md.reset().convert(text))
+            html = self.unsanitised(text)
+            html = Markup(html if self.trusted else safe_html.clean(html))
             self._cache[key] = html
         return html
 
+    def unsanitised(self, text: str) -> str:
+        """The HTML Markdown makes of a text, before sanitising (for the checker)."""
+        return self._md.reset().convert(text)
+
     def settings(self) -> str:
-        return markdown_store.settings_digest(lambda text: self._md.reset().convert(text))
+        return markdown_store.settings_digest(
+            lambda text: safe_html.clean(self._md.reset().convert(text)))
 
     def preload(self, entries: dict[str, str]) -> None:
         """Take entries rendered by an earlier build; start counting which are used."""

@@ -32,12 +32,23 @@ def check_output_dir(output: Path, protected: Iterable[Path]) -> Path:
         if out == keep or out in keep.parents or keep in out.parents:
             raise OutputError(f"refusing to write the site to {out}: it overlaps {keep}; "
                               "choose a separate folder such as output/")
+    _check_parents(out)
     if out.exists():
         if not out.is_dir():
             raise OutputError(f"{out} exists and is not a folder; choose another --output")
         if not (out / MARKER).exists():
             _check_adoptable(out)
     return out
+
+
+def _check_parents(out: Path) -> None:
+    """The nearest existing folder above the output must be a folder, not a file."""
+    for parent in out.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise OutputError(f"cannot make the output folder {out}: {parent} is a file, "
+                                  "not a folder; choose another --output")
+            return
 
 
 def _check_adoptable(out: Path) -> None:

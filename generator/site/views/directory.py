@@ -66,7 +66,7 @@ class PersonView:
     role: str
     url: str
     appearances: tuple[Appearance, ...]
-    bio: str = ""            # Markdown
+    bio: MarkdownText = MarkdownText("")  # Markdown
     photo: PhotoView | None = None
 
 
@@ -149,7 +149,7 @@ def person_view(parts: Parts, frame: Frame, person: Person) -> PersonView:
         Link(urls.organisation_path(org), org.name) if org else None, person.position,
         person.country or (org.country if org else ""), person.role, person.url,
         tuple(parts.appearance(a) for a in parts.index.person_appearances.get(person.id, [])),
-        person.bio, photo_view(person))
+        parts.markdown(person.bio), photo_view(person))
 
 
 def organisations_view(parts: Parts, frame: Frame) -> OrganisationsView:

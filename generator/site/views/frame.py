@@ -24,6 +24,10 @@ class NavEntry:
     date: str = ""   # a day's short date, shown beside its name
 
 
+# No inline scripts, event handlers or javascript: links, no plugins, no <base>.
+CONTENT_SECURITY_POLICY = "script-src 'self'; object-src 'none'; base-uri 'none'"
+
+
 @dataclass(frozen=True)
 class Frame:
     language: str
@@ -53,6 +57,12 @@ class Frame:
     @property
     def script(self) -> str:
         return self.assets["agenda.js"]
+
+    @property
+    def content_security_policy(self) -> str:
+        """The policy every page declares in a <meta>: scripts only from the site's own
+        files, so a script that slipped into content could not run."""
+        return CONTENT_SECURITY_POLICY
 
 
 @dataclass(frozen=True)
