@@ -18,7 +18,8 @@ from ..errors import Problems
 from .load import Located, LocatedList
 from .model import Source
 from .safe_urls import SCHEMES_TEXT, unsafe_scheme
-from .spec import GETTERS, Key, Record
+from .spec import GETTERS, TRANSLATABLE, Key, Record
+from .texts import Translated, is_language_tag, tag_hint
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -35,12 +36,13 @@ class Fields:
     """Reads the keys of one mapping described as `what` (e.g. "item 'session-2'")."""
 
     def __init__(self, mapping: Located, file: str, problems: Problems, what: str,
-                 record: Record) -> None:
+                 record: Record, languages: tuple[str, ...] = ("en",)) -> None:
         self.mapping = mapping
         self.file = file
         self.problems = problems
         self.what = what
         self.record = record
+        self.languages = languages  # the meeting's, main first: texts may be given by them
         self.text_lines: dict[str, int] = {}  # where each Markdown text starts
         for key in mapping:
             if key not in record.keys:
@@ -75,6 +77,10 @@ class Fields:
     def error(self, key: str, message: str) -> None:
         self.problems.error(self.file, self.line(key), message)
 
+    def child(self, mapping: Located, what: str, record: Record) -> Fields:
+        """A Fields for a mapping nested in this one (same file and languages)."""
+        return Fields(mapping, self.file, self.problems, what, record, self.languages)
+
     def _missing(self, key: str, example: str) -> None:
         self.problems.error(self.file, self.mapping.line,
                             f"{self.what} is missing required key '{key}'; add `{key}: {example}`")
@@ -87,10 +93,53 @@ class Fields:
 
     def text(self, key: str) -> str:
         spec = self._declared(key, "text")
-        text = self._text(key, spec)
+        value = self.mapping.get(key)
+        if spec.kind in TRANSLATABLE and self._by_languages(value):
+            text = self._by_language(f"'{key}'", value, self.line(key))
+            if spec.required and not text and self.languages[0] in value:
+                self.error(key, f"'{key}' in {self.what} must not be empty")
+            raw, line = value.get(self.languages[0]), value.line_of(self.languages[0])
+        else:
+            text = self._text(key, spec)
+            raw, line = self.mapping.get(key), self.line(key)
         if spec.kind == "markdown" and text:
-            self.text_lines[key] = _text_line(self.mapping[key], self.line(key))
+            self.text_lines[key] = _text_line(raw, line)
         return text
+
+    def _by_languages(self, value: object) -> bool:
+        """Whether a value is a text written by language: a mapping naming one of the
+        meeting's languages (any other mapping is refused as not text, as it was
+        before languages)."""
+        return isinstance(value, Located) and any(str(k) in self.languages for k in value)
+
+    def _by_language(self, label: str, value: Located, line: int) -> str:
+        """The main language's text of a text written by language; a `Translated`
+        carrying the others when there are any (content/texts.py)."""
+        main = self.languages[0]
+        texts: dict[str, str] = {}
+        for lang, text in value.items():
+            lang_line = value.line_of(lang)
+            if str(lang) not in self.languages:
+                self.problems.error(self.file, lang_line, f"{label} in {self.what} has a text "
+                                    f"in '{lang}', which is not one of the meeting's languages "
+                                    f"({', '.join(self.languages)}); add it to `languages:` in "
+                                    "meeting.yaml, or remove it")
+            elif isinstance(text, bool) or not isinstance(text, (str, int, float, type(None))):
+                self.problems.error(self.file, lang_line, f"{label} in {self.what} must be text "
+                                    f"in {lang}, not {_kind(text)}; quote it if needed")
+            elif text is not None and str(text).strip():
+                texts[str(lang)] = str(text).strip()
+        if main not in texts:
+            if main not in value:
+                self.problems.error(self.file, line, f"{label} in {self.what} has no text in "
+                                    f"{main}, the main language; add `{main}: ...` under it")
+            return ""
+        for lang in self.languages[1:]:
+            if lang not in texts:
+                self.problems.warn(self.file, line, f"{label} in {self.what} has no {lang} "
+                                   f"translation; add `{lang}: ...` under it (the {main} text "
+                                   "is shown meanwhile)")
+        return Translated(texts[main], texts) if len(texts) > 1 else texts[main]
 
     def _text(self, key: str, spec: Key) -> str:
         value = self._get(key, spec)
@@ -104,6 +153,38 @@ class Fields:
         if spec.required and not text:
             self.error(key, f"'{key}' in {self.what} must not be empty")
         return text
+
+    def language(self, key: str) -> str:
+        """A BCP 47 language tag, e.g. `language: fr`."""
+        value = self._text(key, self._declared(key, "language"))
+        if value and not is_language_tag(value):
+            self.error(key, f"'{key}' in {self.what} is '{value}', not a language code; "
+                            f"{tag_hint(value)}")
+            return ""
+        return value
+
+    def language_tags(self, key: str) -> tuple[str, ...]:
+        """A list of distinct BCP 47 tags, e.g. `languages: [en, fr, ar]`."""
+        values = self._list_of(key, self._declared(key, "language_tags"))
+        result: list[str] = []
+        first: dict[str, int] = {}
+        for index, value in enumerate(values):
+            line = values.line_at(index)
+            text = str(value).strip() if isinstance(value, str) else ""
+            if not text:
+                self.problems.error(self.file, line, f"'{key}' in {self.what} must list "
+                                    f"language codes such as en, fr, not {_kind(value)}")
+            elif not is_language_tag(text):
+                self.problems.error(self.file, line, f"'{key}' in {self.what} lists '{text}', "
+                                    f"not a language code; {tag_hint(text)}")
+            elif text.lower() in first:
+                self.problems.error(self.file, line, f"'{key}' in {self.what} lists '{text}' "
+                                    f"twice (first at line {first[text.lower()]}); list each "
+                                    "language once")
+            else:
+                first[text.lower()] = line
+                result.append(text)
+        return tuple(result)
 
     def ident(self, key: str) -> str:
         value = self._text(key, self._declared(key, "ident"))
@@ -221,7 +302,7 @@ class Fields:
         spec = self._declared(key, "entries")
         for entry in records(self.mapping.get(key), self.file, self.line(key), self.problems,
                              f"'{key}'"):
-            yield Fields(entry, self.file, self.problems, _label(what, entry), spec.record)
+            yield self.child(entry, _label(what, entry), spec.record)
 
     def list_of(self, key: str) -> LocatedList:
         return self._list_of(key, self._declared(key, "list_of"))
@@ -254,7 +335,12 @@ class Fields:
         values = self._list_of(key, self._declared(key, "texts"))
         result = []
         for index, value in enumerate(values):
-            if isinstance(value, (bool, Located, LocatedList)) or value is None:
+            if self._by_languages(value):  # one entry written by language
+                text = self._by_language(f"'{key}' entry", value, values.line_at(index))
+                if text:
+                    result.append(text)
+                continue
+            if isinstance(value, (bool, LocatedList)) or value is None:
                 self.problems.error(self.file, values.line_at(index),
                                     f"'{key}' in {self.what} must list text lines, "
                                     f"not {_kind(value)}{EMPTY_ENTRY if value is None else ''}")
