@@ -31,12 +31,12 @@ def split_note_files(files: list[Path], languages: tuple[str, ...], problems: Pr
                 or (original not in present and lang not in languages):
             notes.append(path)
         elif lang not in languages:
-            problems.warn(path, 0, f"looks like the {lang} text of notes/{original.name}, but "
+            problems.warn(path, 1, f"looks like the {lang} text of notes/{original.name}, but "
                                    f"{lang} is not one of the meeting's languages "
                                    f"({', '.join(languages)}), so it is left out; add {lang} "
                                    "to `languages:` in meeting.yaml, or rename the file")
         elif original not in present:
-            problems.warn(path, 0, f"is the {lang} text of notes/{original.name}, which does "
+            problems.warn(path, 1, f"is the {lang} text of notes/{original.name}, which does "
                                    f"not exist, so it is left out; write notes/{original.name} "
                                    "in the main language, or rename this file")
         else:
