@@ -269,3 +269,17 @@ def test_a_multilingual_meeting_builds_its_main_edition_as_before(content, tmp_p
     before, after = files_of(tmp_path / "before"), files_of(tmp_path / "after")
     assert before.keys() == after.keys()
     assert before["index.html"] == after["index.html"]
+
+
+def test_a_link_to_an_unknown_page_in_a_translation_is_refused_at_its_line(content):
+    multilingual(content)
+    schedule = content / "schedule.yaml"
+    edit(schedule, "        title: Opening\n", "        title: Opening\n        description:\n"
+                   "          en: See [the first session](@session-1).\n"
+                   "          fr: |\n            Voir\n            [la séance](@session-99).\n")
+    line = line_of(schedule, "[la séance](@session-99)")
+    assert [p for p in problems_of(content) if "@session-99" in p] == [
+        f"schedule.yaml:{line}: link to unknown page '@session-99'; did you mean "
+        "'@session-9'? a link to another page of the meeting is written @ITEM-ID, @days/DATE, "
+        "@people/ID, @organisations/ID or @TAXONOMY/ID (see \"Links between pages\" in "
+        "content/README.md)"]

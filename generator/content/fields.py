@@ -103,6 +103,11 @@ class Fields(LanguageFields):
             if spec.required and not text and self.languages[0] in value:
                 self.error(key, f"'{key}' in {self.what} must not be empty")
             raw, line = value.get(self.languages[0]), value.line_of(self.languages[0])
+            if spec.kind == "markdown":  # where each translation starts: "about@fr"
+                for lang in getattr(text, "translations", {}):
+                    if lang != self.languages[0]:
+                        self.text_lines[f"{key}@{lang}"] = _text_line(
+                            value[lang], value.line_of(lang))
         else:
             text = self._text(key, spec)
             raw, line = self.mapping.get(key), self.line(key)
