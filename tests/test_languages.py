@@ -3,16 +3,18 @@ language, per-language notes, and the projection an edition in one language is
 built from (content/languages.py)."""
 from __future__ import annotations
 
+import json
+
+import jsonschema
 import pytest
 
-from support import edit, files_of, line_of
+from support import TEMPLATES, edit, files_of, line_of
 from generator.cli import main
 from generator.content.languages import project
 from generator.content.pipeline import load_content
 from generator.content.texts import LangText, Translated
 from generator.errors import ContentError
 from generator.site.build import Builder
-from support import TEMPLATES
 
 
 def problems_of(content) -> list[str]:
@@ -283,3 +285,21 @@ def test_a_link_to_an_unknown_page_in_a_translation_is_refused_at_its_line(conte
         "'@session-9'? a link to another page of the meeting is written @ITEM-ID, @days/DATE, "
         "@people/ID, @organisations/ID or @TAXONOMY/ID (see \"Links between pages\" in "
         "content/README.md)"]
+
+
+def test_the_editor_schema_accepts_texts_by_language_and_refuses_a_bad_tag(content):
+    schema = json.loads((content / "schema" / "schedule.schema.json").read_text())
+    validator = jsonschema.Draft7Validator(schema)
+    item = {"start": "09:00", "end": "10:00", "title": {"en": "Opening", "fr": "Ouverture"},
+            "questions": [{"en": "Why?", "fr": "Pourquoi ?"}, "How?"]}
+    day = {"date": "2022-06-20", "items": [item]}
+    assert not list(validator.iter_errors({"days": [day]}))
+    item["title"] = {"en_US": "Opening"}
+    assert list(validator.iter_errors({"days": [day]}))
+    meeting = json.loads((content / "schema" / "meeting.schema.json").read_text())
+    assert not list(jsonschema.Draft7Validator(meeting).iter_errors(
+        {"id": "m", "title": "M", "timezone": "Europe/Paris", "start": "2025-01-01",
+         "end": "2025-01-01", "languages": ["en", "fr", "zh-Hant"]}))
+    assert list(jsonschema.Draft7Validator(meeting).iter_errors(
+        {"id": "m", "title": "M", "timezone": "Europe/Paris", "start": "2025-01-01",
+         "end": "2025-01-01", "languages": ["English"]}))
