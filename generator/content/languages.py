@@ -55,7 +55,8 @@ def project(agenda: Agenda, index: Index, lang: str) -> tuple[Agenda, Index]:
     if lang not in meeting.languages:
         raise ValueError(f"{lang} is not one of the meeting's languages "
                          f"({', '.join(meeting.languages)})")
-    cache = _CACHES.setdefault(lang, _Cache())
+    # By the languages too: a record's fallback depends on which language is main.
+    cache = _CACHES.setdefault((lang, meeting.languages), _Cache())
     if cache.source is not None and cache.source[0] is agenda and cache.source[1] is index:
         return cache.result
     projector = _Projector(lang, meeting.languages[0], cache)
@@ -89,7 +90,7 @@ class _Cache:
         self.records = seen
 
 
-_CACHES: dict[str, _Cache] = {}
+_CACHES: dict[tuple[str, tuple[str, ...]], _Cache] = {}
 
 
 class _Projector:
