@@ -112,7 +112,8 @@ def test_the_main_language_text_is_what_the_pipeline_sees(content):
 def test_a_text_in_a_language_the_meeting_does_not_list_is_refused(content):
     multilingual(content)
     schedule = french_opening(content)
-    edit(schedule, "          fr: Ouverture\n", "          fr: Ouverture\n          de: Eröffnung\n")
+    edit(schedule, "          fr: Ouverture\n",
+         "          fr: Ouverture\n          de: Eröffnung\n")
     assert problems_of(content) == [f"schedule.yaml:{line_of(schedule, 'de: Eröffnung')}: "
                                     "'title' in item 'opening' has a text in 'de', which is "
                                     "not one of the meeting's languages (en, fr); add it to "

@@ -18,8 +18,8 @@ from .model import AUDIENCES, ITEM_KINDS, ITEM_STATUSES, MATERIAL_KINDS, STATUSE
 # "literal" is text that is the same in every language (a file name, a time zone).
 TRANSLATABLE = ("text", "markdown")
 GETTERS = {
-    "text": {"text"}, "markdown": {"text"}, "literal": {"text"},
-    "language": {"language"}, "languages": {"language_tags"}, "url": {"text", "url"}, "id": {"ident"},
+    "text": {"text"}, "markdown": {"text"}, "literal": {"text"}, "language": {"language"},
+    "languages": {"language_tags"}, "url": {"text", "url"}, "id": {"ident"},
     "ref": {"text", "ident"}, "flag": {"flag"}, "choice": {"choice"}, "date": {"day"},
     "time": {"clock"}, "ids": {"idents"}, "texts": {"texts"}, "people": {"list_of"},
     "mapping": {"mapping_of"}, "records": {"entries"}, "flag_or_mapping": {"flag_or_mapping"},
