@@ -27,7 +27,7 @@ def parse_branding(top: Fields, meeting_file: Path) -> Branding:
     section = top.mapping_of("branding", "the logo and colours of the site")
     if section is None:
         return Branding()
-    f = Fields(section, top.file, top.problems, "branding", spec.BRANDING)
+    f = top.child(section, "branding", spec.BRANDING)
     colours = {key: _colour(f, key, getattr(Branding, key)) for key in ("primary", "accent")}
     logo = f.text("logo")
     folder = meeting_file.parent.resolve()

@@ -18,7 +18,8 @@ from ..errors import Problems
 from .load import Located, LocatedList
 from .model import Source
 from .safe_urls import SCHEMES_TEXT, unsafe_scheme
-from .spec import GETTERS, Key, Record
+from .spec import GETTERS, TRANSLATABLE, Key, Record
+from .language_fields import LanguageFields
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -31,16 +32,17 @@ ID_RULE = ("an id may hold only ASCII letters (a-z, A-Z), digits, '-', '_' and '
            "must start with a letter or digit")
 
 
-class Fields:
+class Fields(LanguageFields):
     """Reads the keys of one mapping described as `what` (e.g. "item 'session-2'")."""
 
     def __init__(self, mapping: Located, file: str, problems: Problems, what: str,
-                 record: Record) -> None:
+                 record: Record, languages: tuple[str, ...] = ("en",)) -> None:
         self.mapping = mapping
         self.file = file
         self.problems = problems
         self.what = what
         self.record = record
+        self.languages = languages  # the meeting's, main first: texts may be given by them
         self.text_lines: dict[str, int] = {}  # where each Markdown text starts
         for key in mapping:
             if key not in record.keys:
@@ -64,6 +66,10 @@ class Fields:
                             f"as {declared} in spec.py")
         return spec
 
+    @staticmethod
+    def describe(value: object) -> str:
+        return _kind(value)
+
     @property
     def source(self) -> Source:
         return Source(self.file, self.mapping.line, dict(self.mapping.key_lines),
@@ -74,6 +80,10 @@ class Fields:
 
     def error(self, key: str, message: str) -> None:
         self.problems.error(self.file, self.line(key), message)
+
+    def child(self, mapping: Located, what: str, record: Record) -> Fields:
+        """A Fields for a mapping nested in this one (same file and languages)."""
+        return Fields(mapping, self.file, self.problems, what, record, self.languages)
 
     def _missing(self, key: str, example: str) -> None:
         self.problems.error(self.file, self.mapping.line,
@@ -87,9 +97,22 @@ class Fields:
 
     def text(self, key: str) -> str:
         spec = self._declared(key, "text")
-        text = self._text(key, spec)
+        value = self.mapping.get(key)
+        if spec.kind in TRANSLATABLE and self._by_languages(value):
+            text = self._by_language(f"'{key}'", value, self.line(key))
+            if spec.required and not text and self.languages[0] in value:
+                self.error(key, f"'{key}' in {self.what} must not be empty")
+            raw, line = value.get(self.languages[0]), value.line_of(self.languages[0])
+            if spec.kind == "markdown":  # where each translation starts: "about@fr"
+                for lang in getattr(text, "translations", {}):
+                    if lang != self.languages[0]:
+                        self.text_lines[f"{key}@{lang}"] = _text_line(
+                            value[lang], value.line_of(lang))
+        else:
+            text = self._text(key, spec)
+            raw, line = self.mapping.get(key), self.line(key)
         if spec.kind == "markdown" and text:
-            self.text_lines[key] = _text_line(self.mapping[key], self.line(key))
+            self.text_lines[key] = _text_line(raw, line)
         return text
 
     def _text(self, key: str, spec: Key) -> str:
@@ -221,7 +244,7 @@ class Fields:
         spec = self._declared(key, "entries")
         for entry in records(self.mapping.get(key), self.file, self.line(key), self.problems,
                              f"'{key}'"):
-            yield Fields(entry, self.file, self.problems, _label(what, entry), spec.record)
+            yield self.child(entry, _label(what, entry), spec.record)
 
     def list_of(self, key: str) -> LocatedList:
         return self._list_of(key, self._declared(key, "list_of"))
@@ -254,7 +277,12 @@ class Fields:
         values = self._list_of(key, self._declared(key, "texts"))
         result = []
         for index, value in enumerate(values):
-            if isinstance(value, (bool, Located, LocatedList)) or value is None:
+            if self._by_languages(value):  # one entry written by language
+                text = self._by_language(f"'{key}' entry", value, values.line_at(index))
+                if text:
+                    result.append(text)
+                continue
+            if isinstance(value, (bool, LocatedList)) or value is None:
                 self.problems.error(self.file, values.line_at(index),
                                     f"'{key}' in {self.what} must list text lines, "
                                     f"not {_kind(value)}{EMPTY_ENTRY if value is None else ''}")

@@ -97,20 +97,32 @@ def _without_code(text: str) -> str:
 
 
 def markdown_texts(agenda: Agenda) -> Iterator[tuple[str, Source, str]]:
-    """(text, source, key) of every Markdown text; key "" for a note's body."""
+    """(text, source, key) of every Markdown text, in every language (a translation's
+    key is "about@fr", where its own line is kept); key "" for a note's body."""
     meeting = agenda.meeting
-    yield meeting.about, meeting.source, "about"
+    yield from _in_every_language(meeting.about, meeting.source, "about")
     for taxonomy in (meeting.themes, meeting.groups):
         for term in taxonomy.terms:
-            yield term.description, term.source, "description"
+            yield from _in_every_language(term.description, term.source, "description")
     for day in agenda.days:
-        yield day.objective, day.source, "objective"
+        yield from _in_every_language(day.objective, day.source, "objective")
         for item in day.items:
-            yield item.description, item.source, "description"
+            yield from _in_every_language(item.description, item.source, "description")
     for person in agenda.people:
-        yield person.bio, person.source, "bio"
+        yield from _in_every_language(person.bio, person.source, "bio")
     for note in agenda.notes:
         yield note.body, note.source, ""
+        for translation in note.translations.values():
+            yield translation.body, translation.source, ""
+
+
+def _in_every_language(text: str, source: Source, key: str
+                       ) -> Iterator[tuple[str, Source, str]]:
+    yield text, source, key
+    translations = getattr(text, "translations", {})  # content/texts.py: Translated
+    for lang, translated in translations.items():
+        if f"{key}@{lang}" in source.text_lines:  # the main language's has none
+            yield translated, source, f"{key}@{lang}"
 
 
 def check_internal_links(agenda: Agenda, index: Index, problems: Problems) -> None:

@@ -174,7 +174,7 @@ class Meeting:
     status: str = "final"
     updated: date | None = None
     changes_since: date | None = None  # items changed after this date get New/Changed badges
-    language: str = "en"
+    language: str = "en"    # the main language: the edition's, once projected
     about: str = ""
     venue: Venue = Venue()
     online: Online | None = None
@@ -185,6 +185,11 @@ class Meeting:
     branding: Branding = Branding()
     trusted_html: bool = False  # Markdown's raw HTML published as written (site/safe_html.py)
     source: Source = Source()
+    languages: tuple[str, ...] = ()  # of the content, main first (default: language alone)
+
+    def __post_init__(self) -> None:
+        if not self.languages:
+            object.__setattr__(self, "languages", (self.language,))
 
     @property
     def zone(self) -> ZoneInfo:
@@ -285,6 +290,8 @@ class Note:
     digest: str
     session: str = ""
     source: Source = Source()
+    # The note in other languages (notes/NAME.fr.md), by language: content/note_languages.py.
+    translations: Mapping[str, Note] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

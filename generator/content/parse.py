@@ -25,7 +25,8 @@ ROLE_KEYS = (("chair", "chairs"), ("speakers", "speakers"), ("presenters", "pres
 ONLINE_NOTE = "Participants can also join online."
 
 
-def _top(doc: YamlDoc, problems: Problems, record: Record) -> Fields | None:
+def _top(doc: YamlDoc, problems: Problems, record: Record,
+         languages: tuple[str, ...] = ("en",)) -> Fields | None:
     if doc.data is None:
         if not doc.problems:
             problems.error(doc.path, 1, "file is empty; it must define "
@@ -34,20 +35,23 @@ def _top(doc: YamlDoc, problems: Problems, record: Record) -> Fields | None:
     if not isinstance(doc.data, Located):
         problems.error(doc.path, 1, "file must be a mapping of `key: value` lines at top level")
         return None
-    return Fields(doc.data, problems.display(doc.path), problems, doc.path.name, record)
+    return Fields(doc.data, problems.display(doc.path), problems, doc.path.name, record,
+                  languages)
 
 
 def parse_meeting(doc: YamlDoc, problems: Problems) -> Meeting | None:
     top = _top(doc, problems, spec.MEETING)
     if top is None:
         return None
+    top.languages = _languages(top)  # before any text: texts may be given by language
     return Meeting(
         id=top.ident("id"), title=top.text("title"), timezone=top.text("timezone"),
         start=top.day("start"), end=top.day("end"),
         subtitle=top.text("subtitle"), short_title=top.text("short_title"),
         status=top.choice("status", "final"), updated=top.day("updated"),
         changes_since=top.day("changes_since"),
-        language=top.text("language") or "en", about=top.text("about"), venue=_venue(top),
+        language=top.languages[0], languages=top.languages, about=top.text("about"),
+        venue=_venue(top),
         online=_online(top, meeting=True), organisers=top.idents("organisers"),
         rooms=tuple(Room(f.ident("id"), f.text("name"), _online(f), f.source)
                     for f in top.entries("rooms", "room")),
@@ -57,11 +61,22 @@ def parse_meeting(doc: YamlDoc, problems: Problems) -> Meeting | None:
         source=top.source)
 
 
+def _languages(top: Fields) -> tuple[str, ...]:
+    """The meeting's languages, main first: `languages:`, else `language:`, else en.
+    `language:` beside `languages:` must name the same main language."""
+    listed, language = top.language_tags("languages"), top.language("language")
+    if listed and language and language != listed[0]:
+        top.error("language", f"'language' is '{language}' but `languages:` starts with "
+                              f"'{listed[0]}', and the first of `languages:` is the main "
+                              f"language; remove `language:`, or list {language} first")
+    return listed or (language or "en",)
+
+
 def _venue(top: Fields) -> Venue:
     venue = top.mapping_of("venue", "the venue")
     if venue is None:
         return Venue()
-    f = Fields(venue, top.file, top.problems, "venue", spec.VENUE)
+    f = top.child(venue, "venue", spec.VENUE)
     return Venue(f.text("name"), f.text("city"), f.text("country"), f.text("address"),
                  f.url("url"))
 
@@ -78,7 +93,7 @@ def _online(parent: Fields, meeting: bool = False) -> Online | None:
     if value is True:
         return general
     what = "online" if meeting else f"online of {parent.what}"
-    f = Fields(value, parent.file, parent.problems, what, spec.ONLINE)
+    f = parent.child(value, what, spec.ONLINE)
     online = Online(f.text("platform"), f.url("url"), f.text("note"), f.minutes("opens_before"))
     if meeting and not (online.platform or online.note):
         return Online(note=ONLINE_NOTE, url=online.url, opens_before=online.opens_before)
@@ -101,7 +116,7 @@ def _photo(f: Fields) -> Photo | None:
     if value is None:
         return None
     if isinstance(value, Located):
-        p = Fields(value, f.file, f.problems, f"photo of {f.what}", spec.PHOTO)
+        p = f.child(value, f"photo of {f.what}", spec.PHOTO)
         file, alt = p.text("file"), p.text("alt")
     else:
         file, alt = f.text("photo"), ""
@@ -112,7 +127,7 @@ def _taxonomy(top: Fields, key: str, defaults: tuple[str, str, str]) -> Taxonomy
     section = top.mapping_of(key, "a list of terms with its names")
     if section is None:
         return Taxonomy(*defaults)
-    f = Fields(section, top.file, top.problems, key, spec.TAXONOMY)
+    f = top.child(section, key, spec.TAXONOMY)
     slug = f.ident("slug") or defaults[2]
     terms = []
     for t in f.entries("items", f"{key} entry"):
@@ -123,9 +138,9 @@ def _taxonomy(top: Fields, key: str, defaults: tuple[str, str, str]) -> Taxonomy
                     tuple(terms))
 
 
-def parse_people(doc: YamlDoc, problems: Problems) -> tuple[tuple[Organisation, ...],
-                                                             tuple[Person, ...]]:
-    top = _top(doc, problems, spec.PEOPLE_FILE)
+def parse_people(doc: YamlDoc, problems: Problems, languages: tuple[str, ...] = ("en",)
+                 ) -> tuple[tuple[Organisation, ...], tuple[Person, ...]]:
+    top = _top(doc, problems, spec.PEOPLE_FILE, languages)
     if top is None:
         return (), ()
     organisations = tuple(
@@ -140,8 +155,9 @@ def parse_people(doc: YamlDoc, problems: Problems) -> tuple[tuple[Organisation, 
     return organisations, people
 
 
-def parse_schedule(doc: YamlDoc, problems: Problems) -> tuple[Day, ...]:
-    top = _top(doc, problems, spec.SCHEDULE_FILE)
+def parse_schedule(doc: YamlDoc, problems: Problems, languages: tuple[str, ...] = ("en",)
+                   ) -> tuple[Day, ...]:
+    top = _top(doc, problems, spec.SCHEDULE_FILE, languages)
     if top is None:
         return ()
     if "days" not in top.mapping:
@@ -200,7 +216,7 @@ def _person_refs(f: Fields, key: str) -> tuple[PersonRef, ...]:
     for index, value in enumerate(values):
         line = values.line_at(index)
         if isinstance(value, Located):
-            r = Fields(value, f.file, f.problems, f"'{key}' entry", spec.PERSON_REF)
+            r = f.child(value, f"'{key}' entry", spec.PERSON_REF)
             ref = PersonRef(r.ident("person"), r.ident("organisation"), r.text("role"),
                             r.flag("tbc"), line)
             if not ref.person and not ref.organisation:

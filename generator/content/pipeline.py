@@ -12,6 +12,7 @@ from .branding import check_logo
 from .load import SourceReader
 from .media import measure_photos
 from .model import Agenda
+from .note_languages import attach_translations, split_note_files
 from .published_read import read_publications
 from .parse import assemble, parse_meeting, parse_note, parse_people, parse_schedule
 from .relations import Index, build_index
@@ -56,13 +57,14 @@ def load_content(content_dir: Path, reader: SourceReader | None = None,
     if problems.errors:
         raise ContentError(problems.sorted())
     meeting = parse_once(reader, docs["meeting.yaml"], problems, parse_meeting)
-    organisations, people = parse_once(reader, docs["people.yaml"], problems, parse_people)
+    # Texts in the other files may be given by language: the meeting lists which.
+    languages = meeting.languages if meeting is not None else ("en",)
+    organisations, people = parse_once(reader, docs["people.yaml"], problems, parse_people,
+                                       languages)
     people = (organisations, measure_photos(people, content_dir, problems.display(
         content_dir / "people.yaml"), problems, reader.derived))
-    days = parse_once(reader, docs["schedule.yaml"], problems, parse_schedule)
-    notes_dir = content_dir / NOTES_DIR
-    notes = tuple(parse_once(reader, reader.note(path), problems, parse_note, notes_dir)
-                  for path in _note_files(notes_dir, problems))
+    days = parse_once(reader, docs["schedule.yaml"], problems, parse_schedule, languages)
+    notes = _notes(content_dir / NOTES_DIR, reader, problems, languages)
     publications = read_publications(content_dir, reader, problems, parse_once)
     if meeting is None:
         raise ContentError(problems.sorted())
@@ -74,6 +76,22 @@ def load_content(content_dir: Path, reader: SourceReader | None = None,
     if problems.errors:
         raise ContentError(problems.sorted())
     return Loaded(agenda, index, tuple(problems.sorted()))
+
+
+def _notes(notes_dir: Path, reader: SourceReader, problems: Problems,
+           languages: tuple[str, ...]) -> tuple:
+    """The notes, each with its translations (`session-5.fr.md`: note_languages.py)."""
+    paths, translation_paths = split_note_files(_note_files(notes_dir, problems), languages,
+                                                problems)
+    notes = tuple(parse_once(reader, reader.note(path), problems, parse_note, notes_dir)
+                  for path in paths)
+    if not translation_paths:
+        return notes
+    translations: dict[str, dict] = {}
+    for path, (original, lang) in translation_paths.items():
+        note = parse_once(reader, reader.note(path), problems, parse_note, notes_dir)
+        translations.setdefault(original.relative_to(notes_dir).as_posix(), {})[lang] = note
+    return attach_translations(notes, translations, languages, problems)
 
 
 def _note_files(notes_dir: Path, problems: Problems) -> list[Path]:
@@ -95,9 +113,9 @@ def parse_once(reader: SourceReader, doc, problems: Problems, parse, *args):
     records then stay the same objects, which keeps incremental fingerprints cheap.
     """
     hit = reader.derived.get(doc.path)
-    if hit is None or hit[0] is not doc or hit[1] is not parse:
+    if hit is None or hit[0] is not doc or hit[1] is not parse or hit[2] != args:
         found = Problems(problems.root)
-        hit = (doc, parse, parse(doc, found, *args), tuple(found.items))
+        hit = (doc, parse, args, parse(doc, found, *args), tuple(found.items))
         reader.derived[doc.path] = hit
-    problems.items.extend(hit[3])
-    return hit[2]
+    problems.items.extend(hit[4])
+    return hit[3]

@@ -14,12 +14,18 @@ from pathlib import Path
 
 from .fields import DATE_PATTERN, ID_PATTERN, TIME_PATTERN
 from .spec import FILES, Key, Record
+from .texts import SCHEMA_TAG_PATTERN
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 FOLDER = "schema"
 ID = {"anyOf": [{"type": "string", "pattern": ID_PATTERN.pattern},
                 {"type": "number", "minimum": 0}]}
 TEXT = {"type": ["string", "number"]}
+LANGUAGE = {"type": "string", "pattern": SCHEMA_TAG_PATTERN}
+# A text written by language, `{en: ..., fr: ...}` (which languages is the checker's job).
+BY_LANGUAGE = {"type": "object", "minProperties": 1,
+               "propertyNames": LANGUAGE,
+               "additionalProperties": {"anyOf": [TEXT, {"type": "null"}]}}
 
 
 def file_name(content_file: str) -> str:
@@ -82,7 +88,13 @@ def _key(key: Key, definitions: dict) -> dict:
 def _value(key: Key, definitions: dict) -> dict:
     kind = key.kind
     if kind in ("text", "markdown"):
+        return _translatable(definitions)
+    if kind == "literal":
         return dict(TEXT)
+    if kind == "language":
+        return dict(LANGUAGE)
+    if kind == "languages":
+        return _one_or_list(LANGUAGE)
     if kind == "url":
         return {"type": "string"}
     if kind in ("id", "ref"):
@@ -98,7 +110,7 @@ def _value(key: Key, definitions: dict) -> dict:
     if kind == "ids":
         return _one_or_list(ID)
     if kind == "texts":
-        return _one_or_list(TEXT)
+        return _one_or_list(_translatable(definitions))
     if kind == "people":
         ref = {"allOf": [_reference(key.record, definitions),
                          {"anyOf": [{"required": ["person"]}, {"required": ["organisation"]}]}]}
@@ -116,6 +128,12 @@ def _value(key: Key, definitions: dict) -> dict:
     if kind == "photo":
         return {"anyOf": [{"type": "string"}, _reference(key.record, definitions)]}
     raise ValueError(f"no schema for kind {kind}")
+
+
+def _translatable(definitions: dict) -> dict:
+    """Text, or the same text in several languages."""
+    definitions.setdefault("text-by-language", BY_LANGUAGE)
+    return {"anyOf": [dict(TEXT), {"$ref": "#/definitions/text-by-language"}]}
 
 
 def _one_or_list(item: dict) -> dict:

@@ -13,9 +13,13 @@ from dataclasses import dataclass, field
 
 from .model import AUDIENCES, ITEM_KINDS, ITEM_STATUSES, MATERIAL_KINDS, STATUSES
 
-# Kinds of value, and the Fields getters that may read each.
+# Kinds of value, and the Fields getters that may read each. "text" and "markdown"
+# may be written by language (`title: {en: ..., fr: ...}`, content/texts.py);
+# "literal" is text that is the same in every language (a file name, a time zone).
+TRANSLATABLE = ("text", "markdown")
 GETTERS = {
-    "text": {"text"}, "markdown": {"text"}, "url": {"text", "url"}, "id": {"ident"},
+    "text": {"text"}, "markdown": {"text"}, "literal": {"text"}, "language": {"language"},
+    "languages": {"language_tags"}, "url": {"text", "url"}, "id": {"ident"},
     "ref": {"text", "ident"}, "flag": {"flag"}, "choice": {"choice"}, "date": {"day"},
     "time": {"clock"}, "ids": {"idents"}, "texts": {"texts"}, "people": {"list_of"},
     "mapping": {"mapping_of"}, "records": {"entries"}, "flag_or_mapping": {"flag_or_mapping"},
@@ -86,9 +90,9 @@ TAXONOMY = Record("taxonomy", {
     "items": Key("records", "The terms", record=TERM),
 })
 BRANDING = Record("branding", {
-    "logo": Key("text", "A PNG or JPEG file inside the content folder, e.g. logo.png"),
-    "primary": Key("text", "Colour of links, headings and the header, e.g. \"#0b5cad\""),
-    "accent": Key("text", "Colour of highlights and badges, e.g. \"#b45309\""),
+    "logo": Key("literal", "A PNG or JPEG file inside the content folder, e.g. logo.png"),
+    "primary": Key("literal", "Colour of links, headings and the header, e.g. \"#0b5cad\""),
+    "accent": Key("literal", "Colour of highlights and badges, e.g. \"#b45309\""),
 })
 MEETING = Record("meeting", {
     "id": Key("id", "Stable id, used in calendar UIDs and file names", required=True,
@@ -100,11 +104,14 @@ MEETING = Record("meeting", {
     "updated": Key("date", "Date the agenda last changed (YYYY-MM-DD)"),
     "changes_since": Key("date", "Items changed after this date (e.g. when invitations went "
                                  "out) get New/Changed badges"),
-    "timezone": Key("text", "IANA time zone of the venue, e.g. Europe/Paris", required=True,
+    "timezone": Key("literal", "IANA time zone of the venue, e.g. Europe/Paris", required=True,
                     example="Europe/Paris"),
     "start": Key("date", "First day (YYYY-MM-DD)", required=True, example="2025-06-20"),
     "end": Key("date", "Last day (YYYY-MM-DD)", required=True, example="2025-06-22"),
-    "language": Key("text", "Language of the content (default en)"),
+    "language": Key("language", "Main language of the content, a BCP 47 tag (default: the "
+                                "first of `languages`, else en)"),
+    "languages": Key("languages", "Languages of the content, main first, e.g. [en, fr, ar]; "
+                                  "any text may then be written by language"),
     "about": Key("markdown", "Introduction shown on the home page (Markdown)"),
     "venue": Key("mapping", "Where people meet in person", record=VENUE),
     "online": Key("flag_or_mapping", "How people join remotely: `true`, or a mapping with "
@@ -136,7 +143,7 @@ ORGANISATION = Record("organisation", {
     "previous_ids": Key("ids", "Ids this used to have: their old addresses lead here"),
 })
 PHOTO = Record("photo", {
-    "file": Key("text", "A PNG, JPEG, GIF or WebP file inside the content folder",
+    "file": Key("literal", "A PNG, JPEG, GIF or WebP file inside the content folder",
                 required=True, example="photos/name.jpg"),
     "alt": Key("text", "What the picture shows (default \"Photo of NAME\")"),
 })
@@ -176,11 +183,11 @@ MATERIAL = Record("material", {
                example="https://example.org/"),
     "kind": Key("choice", "slides, paper, report, recording, minutes, data or other",
                 choices=MATERIAL_KINDS),
-    "language": Key("text", "Language code, e.g. fr"),
+    "language": Key("literal", "Language code, e.g. fr"),
 })
 ITEM = Record("item", {
     "id": Key("id", "Page URL and #anchor (default: session-NUMBER or KIND-DATE)"),
-    "number": Key("text", "Shown as \"Session NUMBER\""),
+    "number": Key("literal", "Shown as \"Session NUMBER\""),
     "kind": Key("choice", "How the item is shown (default session)", choices=ITEM_KINDS),
     "start": Key("time", "Start, 24-hour HH:MM", required=True, example='"09:30"'),
     "end": Key("time", "End, 24-hour HH:MM, after start", required=True, example='"10:30"'),
@@ -196,19 +203,20 @@ ITEM = Record("item", {
     "themes": Key("ids", "Theme ids from meeting.yaml"),
     "groups": Key("ids", "Group ids from meeting.yaml"),
     "audience": Key("choice", "all (default), in-person or online", choices=AUDIENCES),
-    "parallel": Key("text", "Items with the same value run side by side (not needed for "
+    "parallel": Key("literal", "Items with the same value run side by side (not needed for "
                             "items in different rooms)"),
     "room": Key("ref", "A room id from meeting.yaml"),
     "continues": Key("id", "Id of an earlier item this one continues"),
     "tbc": Key("flag", "The whole item is to be confirmed"),
-    "notes": Key("text", "Markdown file in notes/"),
+    "notes": Key("literal", "Markdown file in notes/ (its translations beside it: "
+                            "session-5.fr.md)"),
     "online": Key("flag_or_mapping", "How people join this item remotely (overrides the "
                                      "room's and the meeting's)", record=ONLINE),
     "materials": Key("records", "Slides, papers, recordings, minutes ...", record=MATERIAL),
     "status": Key("choice", "cancelled, postponed or moved (leave out while it takes place)",
                   choices=ITEM_STATUSES),
     "reason": Key("text", "Why it is cancelled, postponed or moved"),
-    "moved_to": Key("text", "With status moved: an item id, or the new \"HH:MM\", "
+    "moved_to": Key("literal", "With status moved: an item id, or the new \"HH:MM\", "
                             "\"YYYY-MM-DD\" or \"YYYY-MM-DD HH:MM\""),
     "previous_ids": Key("ids", "Ids this used to have: their old addresses lead here"),
 }, hints={

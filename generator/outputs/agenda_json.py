@@ -22,7 +22,9 @@ from ..content.relations import Index
 
 PATH = "agenda.json"
 FORMAT_VERSION = 1
-_LEFT_OUT = {"source", "line", "logo_path"}  # logo_path: a path on the building machine
+# logo_path: a path on the building machine; languages and translations: each edition
+# publishes its own agenda.json in its language (the meeting's language).
+_LEFT_OUT = {"source", "line", "logo_path", "languages", "translations"}
 
 
 def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from ..content.languages import project
 from ..content.pipeline import Loaded, load_content
 from ..errors import ContentError, Problem
 from ..content.load import SourceReader
@@ -94,15 +95,23 @@ class Builder:
         return dataclasses.replace(loaded, warnings=tuple(sorted(loaded.warnings + tuple(found))))
 
     def plan(self, loaded: Loaded) -> Site:
-        """Plan every output and make its view (the stages after validation)."""
+        """Plan every output and make its view (the stages after validation): the
+        main language's edition, at the root of the site."""
+        return self.plan_edition(loaded, loaded.agenda.meeting.languages[0])
+
+    def plan_edition(self, loaded: Loaded, lang: str) -> Site:
+        """Every output of the site in `lang`, one of the meeting's languages, made
+        from the agenda projected into it (content/languages.py); its paths are the
+        root's, and its views go through this builder's one ViewCache."""
+        agenda, index = project(loaded.agenda, loaded.index, lang)
         assets = self.theme.assets()
-        site = plan_site(loaded.agenda, loaded.index, self.base_url,
+        site = plan_site(agenda, index, self.base_url,
                          extras=(partial(_static_files, assets, self.theme), calendars.outputs,
                                  schedule_json.outputs, agenda_json.outputs, seo.qr_outputs,
                                  *publishing.OUTPUTS, companion_data.outputs, self._photos,
                                  feed.outputs))
         published = {name: path for name, (path, _) in assets.items()}
-        published["brand.css"] = brand.stylesheet_path(loaded.agenda.meeting)
+        published["brand.css"] = brand.stylesheet_path(agenda.meeting)
         return self.views.attach(site, published)
 
     def _photos(self, agenda, index, base_url) -> list[Generated]:
