@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from ..content.languages import project
 from ..content.pipeline import Loaded, load_content
 from ..errors import ContentError, Problem
 from ..content.load import SourceReader
@@ -20,14 +19,15 @@ from .markdown_store import MarkdownStore
 from ..content.model import Source
 from ..content.relations import Index
 from .plan import plan_site
+from .editions import plan_editions
 from .planned import Generated, Page, Site
 from .render import Renderer
 from .incremental import RenderCache, collector_paused
 from .theme import Theme
 from .views import ViewCache
 from .write import SiteSync, check_output_dir, digest, write_site
-from ..outputs import (agenda_json, brand, calendars, companion_data, feed, photos, publishing,
-                        schedule_json, seo)
+from ..outputs import (agenda_json, brand, calendars, companion_data, feed, photos, previews,
+                        schedule_json, schedule_xml, seo)
 from .addresses import broken_links
 from . import parallel, safe_html
 from ..content.internal_links import markdown_texts
@@ -59,7 +59,7 @@ class Builder:
         self.reader = SourceReader(self.content_dir)
         self.renderer = Renderer(self.theme)
         self.cache = RenderCache()  # for rebuilds: what each output was last built from
-        self.views = ViewCache()    # views of the last build, reused where exact
+        self.views: dict[str, ViewCache] = {}  # each edition's last views, reused where exact
         self._index: Index | None = None  # the last good load's, reused where unchanged
 
     def check(self, strict: bool = False) -> Loaded:
@@ -95,24 +95,21 @@ class Builder:
         return dataclasses.replace(loaded, warnings=tuple(sorted(loaded.warnings + tuple(found))))
 
     def plan(self, loaded: Loaded) -> Site:
-        """Plan every output and make its view (the stages after validation): the
-        main language's edition, at the root of the site."""
-        return self.plan_edition(loaded, loaded.agenda.meeting.languages[0])
-
-    def plan_edition(self, loaded: Loaded, lang: str) -> Site:
-        """Every output of the site in `lang`, one of the meeting's languages, made
-        from the agenda projected into it (content/languages.py); its paths are the
-        root's, and its views go through this builder's one ViewCache."""
-        agenda, index = project(loaded.agenda, loaded.index, lang)
+        """Plan every output of every language's edition and make its view (the stages
+        after validation; editions.py)."""
         assets = self.theme.assets()
-        site = plan_site(agenda, index, self.base_url,
-                         extras=(partial(_static_files, assets, self.theme), calendars.outputs,
-                                 schedule_json.outputs, agenda_json.outputs, seo.qr_outputs,
-                                 *publishing.OUTPUTS, companion_data.outputs, self._photos,
-                                 feed.outputs))
         published = {name: path for name, (path, _) in assets.items()}
-        published["brand.css"] = brand.stylesheet_path(agenda.meeting)
-        return self.views.attach(site, published)
+        published["brand.css"] = brand.stylesheet_path(loaded.agenda.meeting)
+        shared = (partial(_static_files, assets, self.theme), self._photos, brand.outputs)
+        per_edition = (calendars.outputs, schedule_json.outputs, agenda_json.outputs,
+                       seo.qr_outputs, schedule_xml.outputs, previews.outputs,
+                       companion_data.outputs, feed.outputs)
+        return plan_editions(loaded.agenda, loaded.index, self.base_url, shared, per_edition,
+                             lambda language, site: self._views(language).attach(site, published))
+
+    def _views(self, language: str) -> ViewCache:
+        """Each edition keeps its own views between rebuilds."""
+        return self.views.setdefault(language, ViewCache())
 
     def _photos(self, agenda, index, base_url) -> list[Generated]:
         """People's photos, copied from the content folder (outputs/photos.py)."""

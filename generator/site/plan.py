@@ -23,7 +23,29 @@ UNLISTED = frozenset({"my-agenda.html", "redirect.html", "404.html"})
 
 def plan_site(agenda: Agenda, index: Index, base_url: str = "",
               extras: tuple[Callable[[Agenda, Index, str], list], ...] = ()) -> Site:
-    """Every output file; `extras` add more (static files, calendars, JSON)."""
+    """Every output file of a site in one language; `extras` add more (static files,
+    calendars, JSON). editions.py puts several such plans side by side."""
+    outputs = plan_outputs(agenda, index, base_url, extras)
+    return finish_site(agenda, index, base_url, outputs)
+
+
+def finish_site(agenda: Agenda, index: Index, base_url: str, outputs: list) -> Site:
+    """The site of these outputs, with the sitemap that lists them (given a base URL),
+    once no two of them write one path."""
+    if base_url:  # every page is planned by now; the sitemap lists them (outputs/sitemap.py)
+        listed = tuple(page.path for page in outputs
+                       if isinstance(page, Page) and page.template not in UNLISTED)
+        make_view = partial(sitemap.view, agenda.meeting, base_url, listed)
+        # Its view is made here: editions.py adds it after the views stage.
+        outputs = outputs + [Generated(sitemap.PATH, agenda.meeting.source, make_view,
+                                       sitemap.sitemap_xml, view=make_view())]
+    refuse_shared_paths(outputs)
+    return Site(agenda, index, base_url, tuple(outputs))
+
+
+def plan_outputs(agenda: Agenda, index: Index, base_url: str = "",
+                 extras: tuple[Callable[[Agenda, Index, str], list], ...] = ()) -> list:
+    """The pages of one language, then what `extras` add; no sitemap yet."""
     meeting = agenda.meeting
     pages: list = [Page(urls.HOME, "home.html", meeting.source,
                         partial(schedule.home_view, base_url=base_url))]
@@ -75,17 +97,10 @@ def plan_site(agenda: Agenda, index: Index, base_url: str = "",
     pages.extend(redirect_pages(agenda))  # old addresses, left out of the sitemap
     for extra in extras:
         pages.extend(extra(agenda, index, base_url))
-    if base_url:  # every page is planned by now; the sitemap lists them (outputs/sitemap.py)
-        listed = tuple(page.path for page in pages
-                       if isinstance(page, Page) and page.template not in UNLISTED)
-        pages.append(Generated(sitemap.PATH, meeting.source,
-                               partial(sitemap.view, meeting, base_url, listed),
-                               sitemap.sitemap_xml))
-    _refuse_shared_paths(pages)
-    return Site(agenda, index, base_url, tuple(pages))
+    return pages
 
 
-def _refuse_shared_paths(outputs: list) -> None:
+def refuse_shared_paths(outputs: list) -> None:
     """Two sources may not write one file (compared case-blind, for macOS and Windows),
     and no file may land outside the output folder."""
     problems = Problems()

@@ -10,6 +10,29 @@ from ..content.relations import Index
 
 
 @dataclass(frozen=True)
+class Edition:
+    """The site in one language: the main one at the root (prefix ""), others in a
+    folder ("fr/"). `local`: the paths, without the prefix, of the edition's own
+    outputs; links to them stay in the edition, links to shared files (the theme's
+    static files, photos, favicons) do not."""
+
+    prefix: str = ""
+    local: frozenset = frozenset()
+
+    def path(self, path: str) -> str:
+        """Where an output path a view links to lives in the built site."""
+        return self.prefix + path if self.prefix and path in self.local else path
+
+
+MAIN_EDITION = Edition()
+
+
+def edition_prefix(language: str, languages: tuple[str, ...]) -> str:
+    """The folder of an edition: "" for the main language, else e.g. "fr/"."""
+    return "" if language == languages[0] else f"{language.lower()}/"
+
+
+@dataclass(frozen=True)
 class Page:
     """An HTML (or XML) file rendered from a template with its view.
 
@@ -20,6 +43,7 @@ class Page:
     origin: Source
     build: Callable = field(compare=False, repr=False)
     view: object = field(default=None, compare=False, repr=False)
+    edition: Edition = field(default=MAIN_EDITION, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

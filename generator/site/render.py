@@ -128,14 +128,24 @@ class Links:
     def __init__(self, page: Page, base_url: str) -> None:
         self.here = page.path
         self.base_url = base_url
+        self.edition = page.edition  # a page in fr/ links to fr/ pages (editions.py)
         # The 404 page is served at any depth, so relative links would break there.
         self.absolute = bool(getattr(page.view, "absolute_links", False))
 
     def __call__(self, path: str) -> str:
         path, _, anchor = path.partition("#")
+        path = self.edition.path(path)
         if self.absolute:
             return urls.public_url(self.base_url, path)
         if not anchor:
             return urls.relative(self.here, path)
         link = "" if path == self.here else urls.relative(self.here, path)
         return f"{link}#{anchor}"
+
+    def in_edition(self, prefix: str) -> str:
+        """This page in the edition whose folder is `prefix` ("" for the main language):
+        the language switcher and `hreflang` links; absolute given a base URL."""
+        target = prefix + self.here[len(self.edition.prefix):]
+        if self.base_url:
+            return urls.public_url(self.base_url, target)
+        return urls.relative(self.here, target)

@@ -9,6 +9,7 @@ from ...outputs import brand
 from ...outputs.brand import HeadLink, Logo
 from ...outputs.previews import LinkPreview
 from .. import present, urls
+from ..planned import edition_prefix
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,16 @@ class NavEntry:
     label: str
     path: str
     date: str = ""   # a day's short date, shown beside its name
+
+
+@dataclass(frozen=True)
+class EditionLink:
+    """One language of a multilingual site, for the switcher and `hreflang` links."""
+
+    language: str            # "fr", as in `languages:`
+    name: str                # the language in itself: "Français", "العربية"
+    prefix: str              # its folder: "" for the main language, "fr/"
+    current: bool            # the edition this page belongs to
 
 
 # No inline scripts, event handlers or javascript: links, no plugins, no <base>.
@@ -49,6 +60,7 @@ class Frame:
     logo: Logo | None
     meeting_id: str          # keys what the reader's browser keeps (My agenda)
     feed: str                # the Atom feed of changes (<link rel="alternate">), or ""
+    editions: tuple[EditionLink, ...] = ()  # every language, when there are several
 
     @property
     def stylesheet(self) -> str:
@@ -97,7 +109,26 @@ def make_frame(agenda: Agenda, base_url: str, assets: dict[str, str]) -> Frame:
         "" if final else meeting.status.capitalize(), "" if final else meeting.status,
         date_text(last_updated(agenda)), meeting.timezone, meeting.start.isoformat(),
         present.zone_label(meeting), base_url, dict(assets), meeting.branding.primary,
-        brand.HEAD_LINKS, brand.logo(meeting), meeting.id, urls.FEED if published else "")
+        brand.HEAD_LINKS, brand.logo(meeting), meeting.id, urls.FEED if published else "",
+        edition_links(meeting.language, meeting.languages))
+
+
+def edition_links(language: str, languages: tuple[str, ...]) -> tuple[EditionLink, ...]:
+    """The switcher's entries, in the order of `languages:`; none for one language."""
+    if len(languages) < 2:
+        return ()
+    return tuple(EditionLink(code, language_name(code), edition_prefix(code, languages),
+                             code == language) for code in languages)
+
+
+def language_name(code: str) -> str:
+    """A language's name in itself, from the Unicode CLDR (Babel): "fr" -> "Français"."""
+    from babel import Locale, UnknownLocaleError  # only multilingual sites need it
+    try:
+        name = Locale.parse(code, sep="-").get_display_name(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name[:1].upper() + name[1:] if name else code
 
 
 def last_updated(agenda: Agenda):
