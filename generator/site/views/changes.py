@@ -6,16 +6,23 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..changes import ItemChange, Step
+from ...i18n import N_, _
 from .. import present, urls
 from .frame import DateText, Frame, Meta, date_text, make_meta
 from .parts import Badge, Parts
 
-CHANGE_BADGES = {"new": Badge("New", "badge-new"), "changed": Badge("Changed", "badge-changed"),
-                 "removed": Badge("Removed", "badge-removed"),
-                 "cancelled": Badge("Cancelled", "badge-cancelled"),
-                 "postponed": Badge("Postponed", "badge-postponed"),
-                 "moved": Badge("Moved", "badge-moved"),
-                 "reinstated": Badge("Changed", "badge-changed")}
+CHANGE_BADGES = {"new": Badge(N_("New"), "badge-new"), "changed": Badge(N_("Changed"), "badge-changed"),
+                 "removed": Badge(N_("Removed"), "badge-removed"),
+                 "cancelled": Badge(N_("Cancelled"), "badge-cancelled"),
+                 "postponed": Badge(N_("Postponed"), "badge-postponed"),
+                 "moved": Badge(N_("Moved"), "badge-moved"),
+                 "reinstated": Badge(N_("Changed"), "badge-changed")}
+
+
+def change_badge(kind: str) -> Badge:
+    """A change's badge in the interface language."""
+    badge = CHANGE_BADGES[kind]
+    return Badge(_(badge.text), badge.css)
 
 
 @dataclass(frozen=True)
@@ -118,7 +125,7 @@ def change_entry(parts: Parts, change: ItemChange, published: DateText) -> Chang
     path = _path_now(parts, change.id) if change.kind != "removed" else ""
     when = f"{present.short_date(date.fromisoformat(change.date))}, {change.start}"
     return ChangeEntry(change.label, path, when,
-                       CHANGE_BADGES[change.kind], change.phrases, "; ".join(change.phrases),
+                       change_badge(change.kind), change.phrases, "; ".join(change.phrases),
                        published)
 
 

@@ -216,10 +216,10 @@ class Parts:
             day = self.index.items[item.id][0]
             mark = self.history.mark(item.id)
             card = ItemCard(
-                item.id, item.kind, present.KIND_LABELS[item.kind], item.has_page,
+                item.id, item.kind, present.kind_label(item.kind), item.has_page,
                 self.item_path(item), present.item_title(item), item.title, item.subtitle,
                 self.times(day, item), item_badges(item, mark),
-                present.AUDIENCE_LABELS[item.audience],
+                present.audience_label(item.audience),
                 self.meeting.room_name(item.room) if item.room else "",
                 self.terms(item), self.roles(item), self.day(day),
                 joining_of(self.meeting, item), item.called_off, item.reason,
@@ -316,7 +316,7 @@ def material_links(item: Item) -> tuple[MaterialLink, ...]:
 
 def _material_link(material: Material) -> MaterialLink:
     local = is_site_path(material.url)
-    return MaterialLink(material.title, material.kind, present.MATERIAL_LABELS[material.kind],
+    return MaterialLink(material.title, material.kind, present.material_label(material.kind),
                         material.language, "" if local else material.url,
                         material.url.lstrip("/") if local else "")
 
@@ -341,7 +341,7 @@ def item_badges(item: Item, mark: ItemChange | None = None) -> tuple[Badge, ...]
     elif mark is not None and (mark.details or mark.kind == "reinstated"):
         badges.append(Badge("Changed", "badge-changed"))
     if item.audience != "all":
-        badges.append(Badge(present.AUDIENCE_LABELS[item.audience], "badge-audience"))
+        badges.append(Badge(present.audience_label(item.audience), "badge-audience"))
     if item.tbc:
         badges.append(Badge("To be confirmed", "badge-tbc"))
     if item.continues:

@@ -195,7 +195,7 @@ def session_view(parts: Parts, frame: Frame, day: Day, item: Item, note: Note | 
     continues = index.items.get(item.continues)
     where = describe.location(meeting, item)
     if where and item.audience != "all":
-        where += f" ({present.AUDIENCE_LABELS[item.audience].lower()})"
+        where += f" ({present.audience_label(item.audience).lower()})"
     description = (f"{card.label} – {heading.long_date}, {card.times.start}–{card.times.end} "
                    f"({heading.zone_label})")
     return SessionView(
