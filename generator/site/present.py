@@ -107,7 +107,7 @@ def duration(length: timedelta) -> str:
 
 def role_label(role: str, count: int = 1) -> str:
     singular, plural = ROLE_LABELS[role]
-    return ngettext(singular, plural, count)
+    return _(singular if count == 1 else plural)  # marked as two words (N_), not one plural
 
 
 def iso(moment: datetime) -> str:
