@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_skeleton
+from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -116,7 +116,7 @@ def long_date(day: date) -> str:
     """'Friday 10 June 2022'; 'lundi 20 juin 2022' in French."""
     if _english():
         return f"{day:%A} {day.day} {day:%B %Y}"
-    return format_skeleton("yMMMMEEEEd", day, locale=locale(active()))
+    return format_date(day, format="full", locale=locale(active()))
 
 
 def short_date(day: date) -> str:

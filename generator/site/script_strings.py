@@ -29,10 +29,13 @@ def script_messages() -> tuple[tuple[str, ...], ...]:
     found: dict[tuple[str, ...], None] = {}
     for path in sorted((builtin_folder() / "static").glob("*.js")):
         with path.open("rb") as script:
-            for _line, _func, message, _comments in extract_javascript(
+            for _line, func, message, _comments in extract_javascript(
                     script, GETTEXT_KEYWORDS, [], {}):
-                key = (message,) if isinstance(message, str) else tuple(message)
-                found[key] = None
+                # The raw arguments: strings, None for any other (values, a count).
+                message = (message,) if isinstance(message, str) else tuple(message)
+                texts = message[:1] if func == "_" else message[:2]
+                if all(isinstance(text, str) for text in texts):
+                    found[texts] = None
     return tuple(found)
 
 

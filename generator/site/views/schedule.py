@@ -9,6 +9,7 @@ from markupsafe import Markup
 from ...content.model import Day, Item, Note
 from ...outputs.calendars import calendar_path
 from ...outputs import previews, seo
+from ...i18n import _
 from .. import describe, present, timeline, urls
 from .frame import DateText, Frame, Meta, date_text, last_updated, make_meta
 from .changes import ChangeEntry, latest_changes
@@ -129,8 +130,8 @@ def home_view(parts: Parts, frame: Frame, base_url: str) -> HomeView:
     public_calendar = urls.public_url(base_url, calendar)
     browse = [(Link(urls.taxonomy_path(t), t.plural), len(t.terms))
               for t in (meeting.themes, meeting.groups) if t.terms]
-    browse += [(Link(urls.PEOPLE, "People"), len(agenda.people)),
-               (Link(urls.ORGANISATIONS, "Organisations"), len(agenda.organisations))]
+    browse += [(Link(urls.PEOPLE, _("People")), len(agenda.people)),
+               (Link(urls.ORGANISATIONS, _("Organisations")), len(agenda.organisations))]
     return HomeView(
         make_meta(frame, urls.HOME, meeting.title,
                   preview=previews.link_preview(agenda, index, base_url)),
