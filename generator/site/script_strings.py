@@ -20,7 +20,7 @@ from .theme import builtin_folder
 
 GETTEXT_KEYWORDS = {"_": None, "ngettext": (1, 2)}
 # A number of each plural category, to ask the catalogue for that category's form.
-SAMPLES = tuple(range(0, 200))
+SAMPLES = tuple(range(0, 200)) + (1000, 10000, 100000, 1000000)  # "many" in French: millions
 
 
 @lru_cache(maxsize=1)
