@@ -9,6 +9,7 @@ Offline: Babel carries its CLDR data.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -58,10 +59,23 @@ def untranslated(lang: str) -> list[str]:
     return missing
 
 
+def _dates_aside(text: str) -> str:
+    return re.sub(r'(?m)^"(POT-Creation-Date|PO-Revision-Date): .*$', "", text)
+
+
+def keeping_dates(step, path: Path) -> None:
+    """Run a step that rewrites `path`; keep the file as it was when only its dates
+    changed, so that `make i18n` with nothing new leaves git clean."""
+    before = path.read_text(encoding="utf-8") if path.exists() else None
+    step()
+    if before is not None and _dates_aside(before) == _dates_aside(path.read_text(encoding="utf-8")):
+        path.write_text(before, encoding="utf-8")
+
+
 def main() -> int:
-    extract()
+    keeping_dates(extract, TEMPLATE)
     for lang in LANGUAGES:
-        update(lang)
+        keeping_dates(lambda: update(lang), LOCALES / lang / "LC_MESSAGES" / "messages.po")
     for lang in LANGUAGES:
         print(f"{lang}: {len(untranslated(lang))} untranslated")
     return 0
