@@ -143,6 +143,6 @@ def latest_changes(parts: Parts, count: int = 3) -> tuple[ChangeEntry, ...]:
 
 def redirect_view(parts: Parts, frame: Frame, path: str, target: str, title: str) -> RedirectView:
     canonical = urls.public_url(frame.base_url, target) if frame.base_url else ""
-    meta = Meta(path, title, f"Moved: {title} – {frame.site_name}",
-                f"{title} is now at another address.", canonical)
+    meta = Meta(path, title, _("Moved: {title} – {site}").format(title=title, site=frame.site_name),
+                _("{title} is now at another address.").format(title=title), canonical)
     return RedirectView(meta, frame, target, title)

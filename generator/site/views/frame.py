@@ -109,7 +109,8 @@ def make_frame(agenda: Agenda, base_url: str, assets: dict[str, str]) -> Frame:
 def status_text(status: str) -> str:
     """The status banner's words: 'Tentative agenda'."""
     return {"draft": pgettext("status", "Draft agenda"),
-            "tentative": pgettext("status", "Tentative agenda")}.get(
+            "tentative": pgettext("status", "Tentative agenda"),
+            "cancelled": pgettext("status", "Cancelled agenda")}.get(
         status, _("{status} agenda").format(status=status.capitalize()))
 
 
