@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import gettext as gettext_module
+import hashlib
 import io
 from datetime import date
 from functools import lru_cache
@@ -67,6 +68,15 @@ def translations(lang: str) -> gettext_module.NullTranslations:
             compiled.seek(0)
             return gettext_module.GNUTranslations(compiled)
     return gettext_module.NullTranslations()
+
+
+def catalogues_digest() -> bytes:
+    """One digest of every catalogue: a changed translation re-renders the pages
+    (incremental builds fingerprint views and the theme, not the words)."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for path in sorted(LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        hasher.update(path.parent.parent.name.encode() + b"\0" + path.read_bytes())
+    return hasher.digest()
 
 
 def gettext(message: str) -> str:
