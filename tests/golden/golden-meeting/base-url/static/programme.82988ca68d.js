@@ -10,8 +10,8 @@
   var TEXT = {
     count: function (shown, total) {
       return shown === total ? ngettext("All {count} item shown.", "All {count} items shown.", total)
-        : ngettext("{shown} of {count} item match.", "{shown} of {count} items match.", total,
-                   { shown: shown }) + (shown ? "" : " " + _("Clear a filter to see more."));
+        : ngettext("{shown} of {count} items match.", "{shown} of {count} items match.", shown,
+                   { shown: shown, count: total }) + (shown ? "" : " " + _("Clear a filter to see more."));
     }
   };
   var form = document.querySelector("form.filters");
