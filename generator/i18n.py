@@ -118,6 +118,13 @@ def direction(lang: str) -> str:
     return "rtl" if locale(lang).character_order == "right-to-left" else "ltr"
 
 
+def isolate(text: str) -> str:
+    """Text of another direction set inside a sentence of a right-to-left language,
+    between Unicode isolates (FSI ... PDI), so that 'Rabat' or 'UTC+01:00' keeps its own
+    order and does not pull the sentence's punctuation around; as it is elsewhere."""
+    return f"\u2068{text}\u2069" if text and direction(active()) == "rtl" else text
+
+
 def _english() -> bool:
     return active().split("-")[0].split("_")[0] == SOURCE_LANGUAGE
 

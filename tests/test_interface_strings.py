@@ -226,3 +226,8 @@ def test_the_stylesheet_has_no_physical_left_or_right():
 def test_the_brand_stylesheet_has_no_physical_left_or_right(site):
     for css in (site / "static").glob("brand.*.css"):
         assert not PHYSICAL.search(css.read_text(encoding="utf-8")), css.name
+
+
+def test_latin_words_in_an_arabic_sentence_are_isolated(arabic):
+    html = page(arabic, "days/2022-06-20/index.html")
+    assert "توقيت \u2068Rabat\u2069 (\u2068UTC+01:00\u2069)" in html

@@ -118,14 +118,16 @@ def zone_label(meeting, when: date | None = None) -> str:
     """e.g. 'Rabat time (UTC+01:00)', with the offset of the given date; for the whole
     meeting, every offset it goes through: 'Berlin time (UTC+01:00, UTC+02:00 from Sun 31 Mar)'."""
     if when is not None:
-        return _("{city} time ({offset})").format(city=zone_city(meeting),
-                                                  offset=offset_text(_noon(meeting, when)))
+        return _("{city} time ({offset})").format(
+            city=i18n.isolate(zone_city(meeting)),
+            offset=i18n.isolate(offset_text(_noon(meeting, when))))
     dates = [meeting.start + timedelta(days=n) for n in range((meeting.end - meeting.start).days + 1)]
     offsets = [offset_text(_noon(meeting, when)) for when in dates]
-    changes = [_("{offset} from {date}").format(offset=offsets[n], date=short_date(dates[n]))
+    changes = [_("{offset} from {date}").format(offset=i18n.isolate(offsets[n]),
+                                                date=short_date(dates[n]))
                for n in range(1, len(dates)) if offsets[n] != offsets[n - 1]]
-    return _("{city} time ({offset})").format(city=zone_city(meeting),
-                                              offset=", ".join([offsets[0]] + changes))
+    return _("{city} time ({offset})").format(city=i18n.isolate(zone_city(meeting)),
+                                              offset=", ".join([i18n.isolate(offsets[0])] + changes))
 
 
 def _noon(meeting, when: date) -> datetime:
