@@ -13,7 +13,7 @@ PORT ?= 8000
 BASE_URL ?=
 SITE_ARGS = --content $(CONTENT) --output $(OUTPUT)$(if $(BASE_URL), --base-url '$(BASE_URL)')
 
-.PHONY: build check serve test fuzz system-deps golden bench clean
+.PHONY: build check serve test fuzz system-deps golden bench clean i18n
 
 # A venv without pip is a half-made one (python3-venv was missing): make it again.
 $(BIN)/pip:
@@ -58,6 +58,11 @@ fuzz: $(TEST_STAMP)
 # change meant to change the site; review `git diff tests/golden` before committing.
 golden: $(STAMP)
 	$(BIN)/python -m tools.golden
+
+# Extract the interface's words (templates, Python, scripts) and update every
+# catalogue in generator/locales; prints each language's untranslated count.
+i18n: $(STAMP)
+	$(BIN)/python -m tools.i18n
 
 # Benchmark against Hugo, Pelican and MkDocs in a venv of its own (bench/run.py);
 # BENCH_ARGS e.g. "--sizes 1000 --runs 3".

@@ -19,11 +19,12 @@ from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from ..content.model import Item, Meeting, Online
+from ..i18n import N_, _, ngettext
 
 HYBRID, ONLINE, IN_PERSON = "hybrid", "online", "in-person"
 NOTHING_TO_JOIN = frozenset({"break", "meal"})
-MODE_LABELS = {HYBRID: "In person and online", ONLINE: "Online only",
-               IN_PERSON: "In person only, not streamed"}
+MODE_LABELS = {HYBRID: N_("In person and online"), ONLINE: N_("Online only"),
+               IN_PERSON: N_("In person only, not streamed")}
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Participation:
 
     @property
     def label(self) -> str:
-        return MODE_LABELS.get(self.mode, "")
+        return _(MODE_LABELS[self.mode]) if self.mode in MODE_LABELS else ""
 
 
 def participation(meeting: Meeting, item: Item) -> Participation:
@@ -83,13 +84,14 @@ def opens_text(minutes: int | None) -> str:
     if minutes is None:
         return ""
     if minutes == 0:
-        return "The link opens at the start."
-    return f"The link opens {minutes} minute{'s' if minutes != 1 else ''} before the start."
+        return _("The link opens at the start.")
+    return ngettext("The link opens {count} minute before the start.",
+                    "The link opens {count} minutes before the start.", minutes).format(count=minutes)
 
 
 def join_label(p: Participation) -> str:
     """The words of a join link: 'Join online (Zoom)'."""
-    return "Join online" + (f" ({p.platform})" if p.platform else "")
+    return _("Join online") + (f" ({p.platform})" if p.platform else "")
 
 
 def join_lines(p: Participation) -> list[str]:

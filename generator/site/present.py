@@ -8,19 +8,22 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+from .. import i18n
+from ..i18n import N_, _, ngettext
 
-KIND_LABELS = {"session": "Session", "plenary": "Plenary", "breakout": "Break-out groups",
-               "report-back": "Report-back", "opening": "Opening", "closing": "Closing",
-               "recap": "Recap", "social": "Social", "other": "Item", "break": "Break",
-               "meal": "Meal", "registration": "Registration"}
-ROLE_LABELS = {"chair": ("Chair", "Chairs"), "speaker": ("Speaker", "Speakers"),
-               "presenter": ("Presenter", "Presenters"),
-               "discussant": ("Discussant", "Discussants")}
-MATERIAL_LABELS = {"slides": "Slides", "paper": "Paper", "report": "Report",
-                   "recording": "Recording", "minutes": "Minutes", "data": "Data",
-                   "other": "Document"}
-AUDIENCE_LABELS = {"in-person": "In-person participants only",
-                   "online": "Online participants only", "all": ""}
+
+KIND_LABELS = {"session": N_("Session"), "plenary": N_("Plenary"), "breakout": N_("Break-out groups"),
+               "report-back": N_("Report-back"), "opening": N_("Opening"), "closing": N_("Closing"),
+               "recap": N_("Recap"), "social": N_("Social"), "other": N_("Item"), "break": N_("Break"),
+               "meal": N_("Meal"), "registration": N_("Registration")}
+ROLE_LABELS = {"chair": (N_("Chair"), N_("Chairs")), "speaker": (N_("Speaker"), N_("Speakers")),
+               "presenter": (N_("Presenter"), N_("Presenters")),
+               "discussant": (N_("Discussant"), N_("Discussants"))}
+MATERIAL_LABELS = {"slides": N_("Slides"), "paper": N_("Paper"), "report": N_("Report"),
+                   "recording": N_("Recording"), "minutes": N_("Minutes"), "data": N_("Data"),
+                   "other": N_("Document")}
+AUDIENCE_LABELS = {"in-person": N_("In-person participants only"),
+                   "online": N_("Online participants only"), "all": ""}
 # A term id with a digit (1, 3.1, TF1) or of one to three capitals (A, ML) is a code,
 # shown with the taxonomy's name; any other id is a word, and the title says more.
 CODE_LIKE = re.compile(r"\d|^[A-Z]{1,3}$")
@@ -28,7 +31,21 @@ CODE_LIKE = re.compile(r"\d|^[A-Z]{1,3}$")
 
 def item_title(item) -> str:
     """e.g. 'Session 3: Data for migration policy'; items without a number: their title."""
-    return f"Session {item.number}: {item.title}" if item.number else item.title
+    return _("Session {number}: {title}").format(number=item.number, title=item.title) \
+        if item.number else item.title
+
+
+def kind_label(kind: str) -> str:
+    return _(KIND_LABELS[kind])
+
+
+def material_label(kind: str) -> str:
+    return _(MATERIAL_LABELS[kind])
+
+
+def audience_label(audience: str) -> str:
+    label = AUDIENCE_LABELS[audience]
+    return _(label) if label else ""
 
 
 def _has_code(term) -> bool:
@@ -63,12 +80,8 @@ def hm(moment: time) -> str:
     return moment.strftime("%H:%M")
 
 
-def long_date(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def short_date(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+long_date = i18n.long_date    # "Friday 10 June 2022", in the interface language
+short_date = i18n.short_date  # "Fri 10 Jun"
 
 
 def offset_text(moment: datetime) -> str:
@@ -87,13 +100,14 @@ def zone_city(meeting) -> str:
 def duration(length: timedelta) -> str:
     """e.g. '1 h 20 min'."""
     hours, minutes = divmod(int(length.total_seconds()) // 60, 60)
-    return " ".join(part for part in (f"{hours} h" if hours else "",
-                                      f"{minutes} min" if minutes else "") if part)
+    return " ".join(part for part in (_("{hours} h").format(hours=hours) if hours else "",
+                                      _("{minutes} min").format(minutes=minutes) if minutes
+                                      else "") if part)
 
 
 def role_label(role: str, count: int = 1) -> str:
     singular, plural = ROLE_LABELS[role]
-    return singular if count == 1 else plural
+    return _(singular if count == 1 else plural)  # marked as two words (N_), not one plural
 
 
 def iso(moment: datetime) -> str:
@@ -104,12 +118,16 @@ def zone_label(meeting, when: date | None = None) -> str:
     """e.g. 'Rabat time (UTC+01:00)', with the offset of the given date; for the whole
     meeting, every offset it goes through: 'Berlin time (UTC+01:00, UTC+02:00 from Sun 31 Mar)'."""
     if when is not None:
-        return f"{zone_city(meeting)} time ({offset_text(_noon(meeting, when))})"
+        return _("{city} time ({offset})").format(
+            city=i18n.isolate(zone_city(meeting)),
+            offset=i18n.isolate(offset_text(_noon(meeting, when))))
     dates = [meeting.start + timedelta(days=n) for n in range((meeting.end - meeting.start).days + 1)]
     offsets = [offset_text(_noon(meeting, when)) for when in dates]
-    changes = [f"{offsets[n]} from {short_date(dates[n])}" for n in range(1, len(dates))
-               if offsets[n] != offsets[n - 1]]
-    return f"{zone_city(meeting)} time ({', '.join([offsets[0]] + changes)})"
+    changes = [_("{offset} from {date}").format(offset=i18n.isolate(offsets[n]),
+                                                date=short_date(dates[n]))
+               for n in range(1, len(dates)) if offsets[n] != offsets[n - 1]]
+    return _("{city} time ({offset})").format(city=i18n.isolate(zone_city(meeting)),
+                                              offset=", ".join([i18n.isolate(offsets[0])] + changes))
 
 
 def _noon(meeting, when: date) -> datetime:
@@ -117,12 +135,19 @@ def _noon(meeting, when: date) -> datetime:
 
 
 def count(number: int, noun: str) -> str:
-    """e.g. '1 session', '3 sessions'."""
+    """e.g. '1 session', '3 sessions' (English nouns only: outputs that are not translated)."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def item_count(number: int) -> str:
+    """'1 item', '3 items', in the interface language."""
+    return ngettext("{count} item", "{count} items", number).format(count=number)
 
 
 def parallel_label(size: int, lanes: int) -> str:
     """What a row of parallel items says above them."""
     if size == lanes:
-        return f"{size} items at the same time"
-    return f"{size} items in {lanes} parallel columns"
+        return ngettext("{size} item at the same time", "{size} items at the same time",
+                        size).format(size=size)
+    return ngettext("{size} items in {lanes} parallel column",
+                    "{size} items in {lanes} parallel columns", lanes).format(size=size, lanes=lanes)

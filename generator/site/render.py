@@ -9,6 +9,7 @@ import markdown
 from markdown.extensions.toc import slugify_unicode
 from markupsafe import Markup
 
+from .. import i18n
 from ..errors import RenderError
 from .planned import Generated, Page
 from .theme import Theme
@@ -81,7 +82,11 @@ class Renderer:
             loader=theme.loader(),
             autoescape=jinja2.select_autoescape(["html", "xml"]),
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-            keep_trailing_newline=True)
+            keep_trailing_newline=True, extensions=["jinja2.ext.i18n"])
+        # Interface words through the catalogues, in the active language (render_page);
+        # new-style gettext escapes the values put into a message.
+        self.env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True,
+                                           pgettext=i18n.pgettext, npgettext=i18n.npgettext)
         self.env.filters["markdown"] = InternalLinks(self.markdown).filter()  # `@` links, per page
 
     def reload_templates(self) -> None:
@@ -97,7 +102,8 @@ class Renderer:
     def render_page(self, page: Page, base_url: str) -> bytes:
         try:
             template = self.env.get_template(page.template)
-            html = template.render(view=page.view, url=Links(page, base_url))
+            with i18n.using(_language(page)):
+                html = template.render(view=page.view, url=Links(page, base_url))
         except jinja2.TemplateSyntaxError as exc:
             raise RenderError(f"{self.theme.name(exc.filename)}:{exc.lineno}: template syntax "
                               f"error: {exc.message}") from exc
@@ -115,6 +121,11 @@ class Renderer:
             if self.theme.owns(frame.filename):
                 return f"{self.theme.name(frame.filename)}:{frame.lineno}"
         return self.theme.name(str(self.theme.folders[0] / page.template))
+
+
+def _language(page: Page) -> str:
+    frame = getattr(page.view, "frame", None)
+    return frame.language if frame is not None else i18n.SOURCE_LANGUAGE
 
 
 class Links:

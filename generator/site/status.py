@@ -7,9 +7,10 @@ from datetime import datetime, timezone
 from ..content.lifecycle import moved_to
 from ..content.model import Agenda, Day, Item
 from ..content.relations import Index
+from ..i18n import N_
 from .present import hm, item_title, short_date
 
-STATUS_LABELS = {"cancelled": "Cancelled", "postponed": "Postponed", "moved": "Moved"}
+STATUS_LABELS = {"cancelled": N_("Cancelled"), "postponed": N_("Postponed"), "moved": N_("Moved")}
 
 
 def moved_target(item: Item, index: Index) -> Item | None:

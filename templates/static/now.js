@@ -9,22 +9,24 @@
 // update each minute. Without this script the pages are complete as they are.
 (function () {
   "use strict";
+  var _ = window.agendaText._, ngettext = window.agendaText.ngettext;
+  function span(minutes) {
+    var hours = Math.floor(minutes / 60), rest = minutes % 60;
+    return minutes < 60 ? _("{minutes} min", { minutes: minutes })
+      : _("{hours} h", { hours: hours }) + (rest ? " " + _("{minutes} min", { minutes: rest }) : "");
+  }
   var TEXT = {
-    now: "Now", next: "Next", nowLine: "Now",
-    left: function (minutes) {
-      return (minutes < 60 ? minutes + " min" : Math.floor(minutes / 60) + " h" +
-              (minutes % 60 ? " " + minutes % 60 + " min" : "")) + " left";
+    now: _("Now"), next: _("Next"), nowLine: _("Now"),
+    left: function (minutes) { return _("{time} left", { time: span(minutes) }); },
+    nowAndNext: _("Now and next"), nothingNow: _("Nothing is on right now."),
+    startsToday: _("The meeting starts today"), startsTomorrow: _("The meeting starts tomorrow"),
+    startsIn: function (days) {
+      return ngettext("The meeting starts in {count} day", "The meeting starts in {count} days", days);
     },
-    nowAndNext: "Now and next", nothingNow: "Nothing is on right now.",
-    startsToday: "The meeting starts today", startsTomorrow: "The meeting starts tomorrow",
-    startsIn: function (days) { return "The meeting starts in " + days + " days"; },
-    ended: "The meeting has ended",
-    endedBody: "The programme, calendars and materials stay here.",
-    firstDay: "First day:", today: "Today:",
-    inMinutes: function (minutes) {
-      return minutes < 60 ? "in " + minutes + " min"
-        : "in " + Math.floor(minutes / 60) + " h" + (minutes % 60 ? " " + minutes % 60 + " min" : "");
-    }
+    ended: _("The meeting has ended"),
+    endedBody: _("The programme, calendars and materials stay here."),
+    firstDay: _("First day:"), today: _("Today:"),
+    inMinutes: function (minutes) { return _("in {time}", { time: span(minutes) }); }
   };
   if (!window.Intl || !document.querySelector) return;
   var note = document.querySelector(".zone-note[data-timezone]");

@@ -6,10 +6,12 @@
 // own text when that file is missing. Works from disk (no fetch()).
 (function () {
   "use strict";
+  var _ = window.agendaText._, ngettext = window.agendaText.ngettext;
   var TEXT = {
     count: function (shown, total) {
-      return shown === total ? "All " + total + " items shown."
-        : shown + " of " + total + " items match." + (shown ? "" : " Clear a filter to see more.");
+      return shown === total ? ngettext("All {count} item shown.", "All {count} items shown.", total)
+        : ngettext("{shown} of {count} items match.", "{shown} of {count} items match.", shown,
+                   { shown: shown, count: total }) + (shown ? "" : " " + _("Clear a filter to see more."));
     }
   };
   var form = document.querySelector("form.filters");

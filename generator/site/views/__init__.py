@@ -17,6 +17,7 @@ from functools import partial
 
 from markupsafe import Markup
 
+from ... import i18n
 from ...errors import RenderError
 from ..planned import Generated, Page, Site
 from .frame import make_frame
@@ -43,16 +44,25 @@ class ViewCache:
 
     def attach(self, site: Site, assets: dict[str, str]) -> Site:
         """The site with every output's view made; `assets`: the theme's static files
-        by name, with the output path of each (content-hashed)."""
+        by name, with the output path of each (content-hashed). Labels are made in
+        the edition's language (agenda.meeting.language)."""
+        with i18n.using(site.agenda.meeting.language):
+            return self._attach(site, assets)
+
+    def _attach(self, site: Site, assets: dict[str, str]) -> Site:
         agenda = site.agenda
-        schedule = (agenda.meeting, agenda.people, agenda.organisations, agenda.days,
-                    site.base_url, *agenda.publications)
+        # The language too: Parts' cards hold labels in it.
+        schedule = (agenda.meeting, agenda.meeting.language, agenda.people,
+                    agenda.organisations, agenda.days, site.base_url, *agenda.publications)
         same = len(schedule) == len(self._schedule) and all(
-            new is old for new, old in zip(schedule, self._schedule))
+            new is old or (isinstance(new, str) and new == old)
+            for new, old in zip(schedule, self._schedule))
         if not same or self._parts is None:
             self._parts = Parts(agenda, site.index)
             self._views = {}
-        frame = make_frame(agenda, site.base_url, assets)  # cheap; it reads the logo file too
+        # cheap; it reads the logo file too. It holds the language, so a frame made
+        # in another language is another frame and no view made in that one is reused.
+        frame = make_frame(agenda, site.base_url, assets)
         if frame != self._frame:
             self._frame = frame
             self._views = {}

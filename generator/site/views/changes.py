@@ -6,16 +6,23 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..changes import ItemChange, Step
+from ...i18n import N_, _, ngettext
 from .. import present, urls
 from .frame import DateText, Frame, Meta, date_text, make_meta
 from .parts import Badge, Parts
 
-CHANGE_BADGES = {"new": Badge("New", "badge-new"), "changed": Badge("Changed", "badge-changed"),
-                 "removed": Badge("Removed", "badge-removed"),
-                 "cancelled": Badge("Cancelled", "badge-cancelled"),
-                 "postponed": Badge("Postponed", "badge-postponed"),
-                 "moved": Badge("Moved", "badge-moved"),
-                 "reinstated": Badge("Changed", "badge-changed")}
+CHANGE_BADGES = {"new": Badge(N_("New"), "badge-new"), "changed": Badge(N_("Changed"), "badge-changed"),
+                 "removed": Badge(N_("Removed"), "badge-removed"),
+                 "cancelled": Badge(N_("Cancelled"), "badge-cancelled"),
+                 "postponed": Badge(N_("Postponed"), "badge-postponed"),
+                 "moved": Badge(N_("Moved"), "badge-moved"),
+                 "reinstated": Badge(N_("Changed"), "badge-changed")}
+
+
+def change_badge(kind: str) -> Badge:
+    """A change's badge in the interface language."""
+    badge = CHANGE_BADGES[kind]
+    return Badge(_(badge.text), badge.css)
 
 
 @dataclass(frozen=True)
@@ -68,16 +75,25 @@ def changes_view(parts: Parts, frame: Frame) -> ChangesView:
     history, meeting = parts.history, parts.meeting
     records = history.records
     first = records[0].date
-    intro = (f"The agenda was first published on {present.long_date(first)}"
-             + (f" and updated {_times(len(records) - 1)} since." if len(records) > 1 else ".")
-             + " The latest changes come first.")
+    updates = len(records) - 1
+    if updates == 2:  # English says "twice", which no plural form gives
+        intro = _("The agenda was first published on {date} and updated twice since.")
+    elif updates:
+        intro = ngettext("The agenda was first published on {date} and updated once since.",
+                         "The agenda was first published on {date} and updated {count} times since.",
+                         updates)
+    else:
+        intro = _("The agenda was first published on {date}.")
+    intro = intro.format(date=present.long_date(first), count=updates) \
+        + " " + _("The latest changes come first.")
     pending = ""
     if history.pending_changes:
-        pending = (f"Changes made since {present.long_date(history.latest)} are shown on "
-                   "the pages but not listed here until the next publication.")
+        pending = _("Changes made since {date} are shown on the pages but not listed here "
+                    "until the next publication.").format(date=present.long_date(history.latest))
     return ChangesView(
-        make_meta(frame, urls.CHANGES, "What changed",
-                  f"What changed in the agenda of {meeting.title}, publication by publication"),
+        make_meta(frame, urls.CHANGES, _("What changed"),
+                  _("What changed in the agenda of {meeting}, publication by publication").format(
+                      meeting=meeting.title)),
         frame, intro, date_text(meeting.changes_since) if history.since else None, urls.FEED,
         tuple(publication_entry(parts, step, len(record.items))
               for step, record in reversed(list(zip(history.steps, records)))), pending)
@@ -93,19 +109,16 @@ def _path_now(parts: Parts, item_id: str) -> str:
     return parts.item_path(found[1]) if found else ""
 
 
-def _times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
-
-
 def publication_entry(parts: Parts, step: Step, size: int) -> PublicationEntry:
     published = date_text(step.date)
     entries = tuple(change_entry(parts, change, published) for change in step.items)
     if step.first:
-        summary = f"First publication: {present.count(size, 'item')}."
+        summary = _("First publication: {items}.").format(items=present.item_count(size))
     elif entries:
-        summary = f"{present.count(len(entries), 'item')} changed."
+        summary = ngettext("{count} item changed.", "{count} items changed.",
+                           len(entries)).format(count=len(entries))
     else:
-        summary = "No item changed."
+        summary = _("No item changed.")
     return PublicationEntry(anchor(step.date), published, step.first, summary, step.meeting,
                             entries)
 
@@ -118,7 +131,7 @@ def change_entry(parts: Parts, change: ItemChange, published: DateText) -> Chang
     path = _path_now(parts, change.id) if change.kind != "removed" else ""
     when = f"{present.short_date(date.fromisoformat(change.date))}, {change.start}"
     return ChangeEntry(change.label, path, when,
-                       CHANGE_BADGES[change.kind], change.phrases, "; ".join(change.phrases),
+                       change_badge(change.kind), change.phrases, "; ".join(change.phrases),
                        published)
 
 
@@ -130,6 +143,6 @@ def latest_changes(parts: Parts, count: int = 3) -> tuple[ChangeEntry, ...]:
 
 def redirect_view(parts: Parts, frame: Frame, path: str, target: str, title: str) -> RedirectView:
     canonical = urls.public_url(frame.base_url, target) if frame.base_url else ""
-    meta = Meta(path, title, f"Moved: {title} – {frame.site_name}",
-                f"{title} is now at another address.", canonical)
+    meta = Meta(path, title, _("Moved: {title} – {site}").format(title=title, site=frame.site_name),
+                _("{title} is now at another address.").format(title=title), canonical)
     return RedirectView(meta, frame, target, title)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ...content.model import Item
 from ...outputs.companion_data import EVENTS_PATH, SEARCH_PATH
+from ...i18n import N_, _
 from .. import present, urls
 from ..describe import distinct_refs, meets_in_person
 from ..participation import participation
@@ -13,7 +14,7 @@ from .frame import Frame, Meta, make_meta
 from .parts import DayHeading, ItemCard, Parts
 
 PROGRAMME, MY_AGENDA = urls.PROGRAMME, urls.MY_AGENDA
-ATTENDANCE = (("in-person", "In person"), ("online", "Online"))
+ATTENDANCE = (("in-person", N_("In person")), ("online", N_("Online")))
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,9 @@ def programme_view(parts: Parts, frame: Frame) -> ProgrammeView:
     days = tuple(ProgrammeDay(parts.day(day), tuple(_entry(parts, item) for item in day.items))
                  for day in agenda.days)
     return ProgrammeView(
-        make_meta(frame, PROGRAMME, "Programme",
-                  f"Every item of {meeting.title}, with filters and search"),
+        make_meta(frame, PROGRAMME, _("Programme"),
+                  _("Every item of {meeting}, with filters and search").format(
+                      meeting=meeting.title)),
         frame, _filters(parts), days, sum(len(day.entries) for day in days), SEARCH_PATH)
 
 
@@ -98,7 +100,7 @@ def _attendance(parts: Parts, item: Item) -> list[str]:
 def _filters(parts: Parts) -> tuple[Filter, ...]:
     agenda, meeting = parts.agenda, parts.meeting
     items = [item for _, item in agenda.items()]
-    filters = [Filter("day", "Day", "All days", tuple(
+    filters = [Filter("day", _("Day"), _("All days"), tuple(
         FilterOption(day.date.isoformat(), f"{day.name}, {present.short_date(day.date)}")
         for day in agenda.days))]
     for key, taxonomy, used in (("theme", meeting.themes, {t for i in items for t in i.themes}),
@@ -106,30 +108,31 @@ def _filters(parts: Parts) -> tuple[Filter, ...]:
         options = tuple(FilterOption(term.id, present.term_label(taxonomy, term))
                         for term in taxonomy.terms if term.id in used)
         if options:
-            filters.append(Filter(key, taxonomy.name, f"All {taxonomy.plural.lower()}", options))
+            filters.append(Filter(key, taxonomy.name, _("All {taxonomy}").format(taxonomy=taxonomy.plural.lower()), options))
     rooms = tuple(FilterOption(room.id, room.name) for room in meeting.rooms
                   if any(item.room == room.id for item in items))
     if rooms:
-        filters.append(Filter("room", "Room", "All rooms", rooms))
+        filters.append(Filter("room", _("Room"), _("All rooms"), rooms))
     kinds = [kind for kind in present.KIND_LABELS if any(item.kind == kind for item in items)]
-    filters.append(Filter("kind", "Type", "All types", tuple(
-        FilterOption(kind, present.KIND_LABELS[kind]) for kind in kinds)))
+    filters.append(Filter("kind", _("Type"), _("All types"), tuple(
+        FilterOption(kind, present.kind_label(kind)) for kind in kinds)))
     attendance = {way for item in items for way in _attendance(parts, item)}
     if len(attendance) > 1:
-        filters.append(Filter("audience", "Attendance", "Any way", tuple(
-            FilterOption(value, text) for value, text in ATTENDANCE if value in attendance)))
+        filters.append(Filter("audience", _("Attendance"), _("Any way"), tuple(
+            FilterOption(value, _(text)) for value, text in ATTENDANCE if value in attendance)))
     people = sorted({ref.person for item in items for ref in distinct_refs(item)
                      if ref.person in parts.index.people},
                     key=lambda pid: parts.index.people[pid].name.casefold())
     if people:
-        filters.append(Filter("person", "Person", "Everyone", tuple(
+        filters.append(Filter("person", _("Person"), _("Everyone"), tuple(
             FilterOption(pid, parts.index.people[pid].name) for pid in people)))
     return tuple(filters)
 
 
 def my_agenda_view(parts: Parts, frame: Frame) -> MyAgendaView:
     return MyAgendaView(
-        make_meta(frame, MY_AGENDA, "My agenda",
-                  f"The sessions you picked at {parts.meeting.title}, kept in your browser"),
+        make_meta(frame, MY_AGENDA, _("My agenda"),
+                  _("The sessions you picked at {meeting}, kept in your browser").format(
+                      meeting=parts.meeting.title)),
         frame, EVENTS_PATH, PROGRAMME)
 

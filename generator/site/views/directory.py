@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...content.model import Organisation, Person, Taxonomy, Term
+from ...i18n import _
 from .. import present, urls
 from .frame import Frame, Meta, make_meta
 from .parts import Appearance, ItemCard, Link, MarkdownText, Parts, PhotoView, photo_view
@@ -124,12 +125,12 @@ def term_view(parts: Parts, frame: Frame, taxonomy: Taxonomy, term: Term,
         Link(urls.taxonomy_path(taxonomy), taxonomy.plural),
         present.term_short_label(taxonomy, term), present.term_code(taxonomy, term),
         term.title, parts.markdown(term.description), tuple(parts.card(item) for _, item in entries),
-        f"No session covers this {taxonomy.name.lower()} yet.")
+        _("No session covers this {taxonomy} yet.").format(taxonomy=taxonomy.name.lower()))
 
 
 def people_view(parts: Parts, frame: Frame) -> PeopleView:
     people = sorted(parts.agenda.people, key=lambda p: p.name.casefold())
-    return PeopleView(make_meta(frame, urls.PEOPLE, "People"), frame,
+    return PeopleView(make_meta(frame, urls.PEOPLE, _("People")), frame,
                       tuple(_person_entry(parts, person) for person in people))
 
 
@@ -160,7 +161,7 @@ def organisations_view(parts: Parts, frame: Frame) -> OrganisationsView:
         entries.append(OrganisationEntry(urls.organisation_path(org), org.name, org.short,
                                          org.country, f"– {count} "
                                          f"{'person' if count == 1 else 'people'}"))
-    return OrganisationsView(make_meta(frame, urls.ORGANISATIONS, "Organisations"), frame,
+    return OrganisationsView(make_meta(frame, urls.ORGANISATIONS, _("Organisations")), frame,
                              tuple(entries))
 
 
@@ -175,5 +176,5 @@ def organisation_view(parts: Parts, frame: Frame, org: Organisation) -> Organisa
 
 
 def not_found_view(frame: Frame) -> NotFoundView:
-    return NotFoundView(make_meta(frame, urls.NOT_FOUND, "Page not found", canonical=False),
+    return NotFoundView(make_meta(frame, urls.NOT_FOUND, _("Page not found"), canonical=False),
                         frame)

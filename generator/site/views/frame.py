@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ... import i18n
 from ...content.model import Agenda
+from ...i18n import _, pgettext
 from ...outputs import brand
 from ...outputs.brand import HeadLink, Logo
 from ...outputs.previews import LinkPreview
-from .. import present, urls
+from .. import present, script_strings, urls
 from ..planned import edition_prefix
 
 
@@ -42,6 +44,7 @@ CONTENT_SECURITY_POLICY = "script-src 'self'; object-src 'none'; base-uri 'none'
 @dataclass(frozen=True)
 class Frame:
     language: str
+    direction: str           # "ltr", or "rtl" (Arabic): <html dir>
     site_name: str           # the short title, else the title
     description: str         # the default page description
     nav: tuple[NavEntry, ...]
@@ -60,6 +63,8 @@ class Frame:
     logo: Logo | None
     meeting_id: str          # keys what the reader's browser keeps (My agenda)
     feed: str                # the Atom feed of changes (<link rel="alternate">), or ""
+    script_strings: str      # the scripts' words in the interface language, as JSON
+                             # (<body data-strings>); "" when they are the English ones
     editions: tuple[EditionLink, ...] = ()  # every language, when there are several
 
     @property
@@ -91,26 +96,26 @@ class Meta:
 
 def make_frame(agenda: Agenda, base_url: str, assets: dict[str, str]) -> Frame:
     meeting = agenda.meeting
-    nav = [NavEntry("Overview", urls.HOME)]
+    nav = [NavEntry(_("Overview"), urls.HOME)]
     nav += [NavEntry(day.name, urls.day_path(day), present.short_date(day.date))
             for day in agenda.days]
     nav += [NavEntry(taxonomy.plural, urls.taxonomy_path(taxonomy))
             for taxonomy in (meeting.themes, meeting.groups) if taxonomy.terms]
-    nav.append(NavEntry("Programme", urls.PROGRAMME))
-    nav += [NavEntry("People", urls.PEOPLE), NavEntry("Organisations", urls.ORGANISATIONS)]
-    nav.append(NavEntry("My agenda", urls.MY_AGENDA))
+    nav.append(NavEntry(_("Programme"), urls.PROGRAMME))
+    nav += [NavEntry(_("People"), urls.PEOPLE), NavEntry(_("Organisations"), urls.ORGANISATIONS)]
+    nav.append(NavEntry(_("My agenda"), urls.MY_AGENDA))
     published = bool(agenda.publications)
     if published:
-        nav.append(NavEntry("What changed", urls.CHANGES))
+        nav.append(NavEntry(_("What changed"), urls.CHANGES))
     final = meeting.status == "final"
     return Frame(
-        meeting.language, meeting.short_title or meeting.title,
+        meeting.language, i18n.direction(meeting.language), meeting.short_title or meeting.title,
         meeting.subtitle or meeting.title, tuple(nav),
-        "" if final else meeting.status.capitalize(), "" if final else meeting.status,
+        "" if final else status_text(meeting.status), "" if final else meeting.status,
         date_text(last_updated(agenda)), meeting.timezone, meeting.start.isoformat(),
         present.zone_label(meeting), base_url, dict(assets), meeting.branding.primary,
         brand.HEAD_LINKS, brand.logo(meeting), meeting.id, urls.FEED if published else "",
-        edition_links(meeting.language, meeting.languages))
+        script_strings.as_json(), edition_links(meeting.language, meeting.languages))
 
 
 def edition_links(language: str, languages: tuple[str, ...]) -> tuple[EditionLink, ...]:
@@ -129,6 +134,14 @@ def language_name(code: str) -> str:
     except (ValueError, UnknownLocaleError):
         return code
     return name[:1].upper() + name[1:] if name else code
+
+
+def status_text(status: str) -> str:
+    """The status banner's words: 'Tentative agenda'."""
+    return {"draft": pgettext("status", "Draft agenda"),
+            "tentative": pgettext("status", "Tentative agenda"),
+            "cancelled": pgettext("status", "Cancelled agenda")}.get(
+        status, _("{status} agenda").format(status=status.capitalize()))
 
 
 def last_updated(agenda: Agenda):

@@ -15,6 +15,7 @@ from ...content.internal_links import Targets, internal_links
 from ...content.media import published_path
 from ...content.model import Agenda, Day, Item, Material, Person, PersonRef
 from ...content.relations import Index
+from ...i18n import _
 from .. import present, status, urls
 from ..changes import ItemChange
 from ..history import history_of
@@ -216,10 +217,10 @@ class Parts:
             day = self.index.items[item.id][0]
             mark = self.history.mark(item.id)
             card = ItemCard(
-                item.id, item.kind, present.KIND_LABELS[item.kind], item.has_page,
+                item.id, item.kind, present.kind_label(item.kind), item.has_page,
                 self.item_path(item), present.item_title(item), item.title, item.subtitle,
                 self.times(day, item), item_badges(item, mark),
-                present.AUDIENCE_LABELS[item.audience],
+                present.audience_label(item.audience),
                 self.meeting.room_name(item.room) if item.room else "",
                 self.terms(item), self.roles(item), self.day(day),
                 joining_of(self.meeting, item), item.called_off, item.reason,
@@ -316,7 +317,7 @@ def material_links(item: Item) -> tuple[MaterialLink, ...]:
 
 def _material_link(material: Material) -> MaterialLink:
     local = is_site_path(material.url)
-    return MaterialLink(material.title, material.kind, present.MATERIAL_LABELS[material.kind],
+    return MaterialLink(material.title, material.kind, present.material_label(material.kind),
                         material.language, "" if local else material.url,
                         material.url.lstrip("/") if local else "")
 
@@ -326,7 +327,7 @@ def photo_view(person: Person) -> PhotoView | None:
     if photo is None or not photo.digest:
         return None
     return PhotoView(published_path(photo), photo.width, photo.height,
-                     photo.alt or f"Photo of {person.name}")
+                     photo.alt or _("Photo of {name}").format(name=person.name))
 
 
 def item_badges(item: Item, mark: ItemChange | None = None) -> tuple[Badge, ...]:
@@ -335,15 +336,15 @@ def item_badges(item: Item, mark: ItemChange | None = None) -> tuple[Badge, ...]
     to be confirmed, continued."""
     badges = []
     if item.status:
-        badges.append(Badge(status.STATUS_LABELS[item.status], f"badge-{item.status}"))
+        badges.append(Badge(_(status.STATUS_LABELS[item.status]), f"badge-{item.status}"))
     if mark is not None and mark.kind == "new":
-        badges.append(Badge("New", "badge-new"))
+        badges.append(Badge(_("New"), "badge-new"))
     elif mark is not None and (mark.details or mark.kind == "reinstated"):
-        badges.append(Badge("Changed", "badge-changed"))
+        badges.append(Badge(_("Changed"), "badge-changed"))
     if item.audience != "all":
-        badges.append(Badge(present.AUDIENCE_LABELS[item.audience], "badge-audience"))
+        badges.append(Badge(present.audience_label(item.audience), "badge-audience"))
     if item.tbc:
-        badges.append(Badge("To be confirmed", "badge-tbc"))
+        badges.append(Badge(_("To be confirmed"), "badge-tbc"))
     if item.continues:
-        badges.append(Badge("Continued"))
+        badges.append(Badge(_("Continued")))
     return tuple(badges)

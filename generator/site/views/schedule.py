@@ -9,6 +9,7 @@ from markupsafe import Markup
 from ...content.model import Day, Item, Note
 from ...outputs.calendars import calendar_path
 from ...outputs import previews, seo
+from ...i18n import _
 from .. import describe, present, timeline, urls
 from .frame import DateText, Frame, Meta, date_text, last_updated, make_meta
 from .changes import ChangeEntry, latest_changes
@@ -129,8 +130,8 @@ def home_view(parts: Parts, frame: Frame, base_url: str) -> HomeView:
     public_calendar = urls.public_url(base_url, calendar)
     browse = [(Link(urls.taxonomy_path(t), t.plural), len(t.terms))
               for t in (meeting.themes, meeting.groups) if t.terms]
-    browse += [(Link(urls.PEOPLE, "People"), len(agenda.people)),
-               (Link(urls.ORGANISATIONS, "Organisations"), len(agenda.organisations))]
+    browse += [(Link(urls.PEOPLE, _("People")), len(agenda.people)),
+               (Link(urls.ORGANISATIONS, _("Organisations")), len(agenda.organisations))]
     return HomeView(
         make_meta(frame, urls.HOME, meeting.title,
                   preview=previews.link_preview(agenda, index, base_url)),
@@ -139,7 +140,7 @@ def home_view(parts: Parts, frame: Frame, base_url: str) -> HomeView:
         describe.venue_text(meeting) if venue.city or venue.name else "", venue.url,
         ". ".join(p for p in (online.platform, online.note) if p) if online else "",
         online.url if online else "", online is not None,
-        meeting.status.capitalize(), date_text(last_updated(agenda)),
+        status_word(meeting.status), date_text(last_updated(agenda)),
         tuple(Link(urls.organisation_path(index.organisations[o]), index.organisations[o].name)
               for o in meeting.organisers),
         parts.markdown(meeting.about), tuple(_day_card(parts, day) for day in agenda.days), calendar,
@@ -195,12 +196,12 @@ def session_view(parts: Parts, frame: Frame, day: Day, item: Item, note: Note | 
     continues = index.items.get(item.continues)
     where = describe.location(meeting, item)
     if where and item.audience != "all":
-        where += f" ({present.AUDIENCE_LABELS[item.audience].lower()})"
+        where += f" ({present.audience_label(item.audience).lower()})"
     description = (f"{card.label} – {heading.long_date}, {card.times.start}–{card.times.end} "
                    f"({heading.zone_label})")
     return SessionView(
         make_meta(frame, urls.item_path(item), card.label, description), frame, card,
-        f"Session {item.number}" if item.number else item.title,
+        _("Session {number}").format(number=item.number) if item.number else item.title,
         seo.json_ld(seo.event_jsonld(agenda, index, frame.base_url, day, item)),
         f"{heading.path}#{item.id}", present.duration(agenda.elapsed(day, item)),
         calendar_path(meeting, item), where, card.terms,
@@ -226,3 +227,10 @@ def qr_code(base_url: str, page: str) -> QrCode | None:
     url = urls.public_url(base_url, page)
     width, height = seo.qr_size(url)
     return QrCode(seo.qr_path_of(page), url, width, height)
+
+
+def status_word(status: str) -> str:
+    """The agenda's status on the home page: 'Tentative'."""
+    return {"draft": _("Draft"), "tentative": _("Tentative"), "final": _("Final"),
+            "cancelled": _("Cancelled")}.get(
+        status, status.capitalize())

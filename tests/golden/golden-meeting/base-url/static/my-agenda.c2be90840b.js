@@ -7,13 +7,14 @@
 // (#share=id,id) and opens them read-only. Works from disk and under a sub-path.
 (function () {
   "use strict";
+  var _ = window.agendaText._, ngettext = window.agendaText.ngettext;
   var TEXT = {
-    remove: "Remove", clashesWith: "Clashes with",
+    remove: _("Remove"), clashesWith: _("Clashes with"),
     summary: function (count, clashes, shared) {
-      return count + (count === 1 ? " item" : " items") + (shared ? " shared with you" : "") +
-        (clashes ? ", " + clashes + (clashes === 1 ? " clash" : " clashes") : ", no clashes");
+      return ngettext("{count} item", "{count} items", count) + (shared ? " " + _("shared with you") : "") +
+        ", " + (clashes ? ngettext("{count} clash", "{count} clashes", clashes) : _("no clashes"));
     },
-    copied: "Link copied", copy: "Copy link", notStreamed: "not streamed"
+    copied: _("Link copied"), copy: _("Copy link"), notStreamed: _("not streamed")
   };
   var meeting = document.body.getAttribute("data-meeting") || "";
   var KEY = "agenda.my." + meeting;

@@ -1,10 +1,44 @@
 // Progressive enhancements; every page is complete without this script.
 
+// The page's words in its language: <body data-strings> (generator/site/
+// script_strings.py; no inline scripts under the page's Content-Security-Policy).
+// A word is looked up by its English text, which stays when it has no translation;
+// a plural by its singular, one form per Intl.PluralRules category. Babel extracts
+// every _("...") and ngettext("...", "...", n) of the scripts into the catalogues.
+window.agendaText = (function () {
+  "use strict";
+  var words = {};
+  try {
+    words = JSON.parse(document.body.getAttribute("data-strings") || "{}") || {};
+  } catch (e) { words = {}; }
+  var rules = window.Intl && Intl.PluralRules
+    ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, key) {
+      return values && Object.prototype.hasOwnProperty.call(values, key) ? values[key] : all;
+    });
+  }
+  return {
+    _: function (text, values) {
+      return fill(typeof words[text] === "string" ? words[text] : text, values);
+    },
+    ngettext: function (one, other, count, values) {
+      var forms = words[one];
+      var category = rules ? rules.select(count) : (count === 1 ? "one" : "other");
+      var text = (forms && typeof forms === "object" && forms[category]) || (count === 1 ? one : other);
+      var all = { count: count };
+      for (var key in values || {}) all[key] = values[key];
+      return fill(text, all);
+    }
+  };
+})();
+
 // Time zones: a control switches every time on the page between the meeting's
 // time, the browser's zone and UTC. The choice is kept in localStorage, so it
 // follows the reader from page to page, and always named in visible text.
 (function () {
   "use strict";
+  var _ = window.agendaText._;
   var KEY = "agenda.timeMode";
   var MODES = ["meeting", "local", "utc"];
   var note = document.querySelector(".zone-note[data-timezone]");
@@ -56,7 +90,8 @@
 
   function label(mode, instant) {
     if (mode === "utc") return "UTC";
-    if (mode === "local") return "your time (" + browserZone + ", " + offsetText(browserZone, instant) + ")";
+    if (mode === "local") return _("your time ({zone}, {offset})",
+                                    { zone: browserZone, offset: offsetText(browserZone, instant) });
     return meetingName;
   }
 
@@ -96,8 +131,8 @@
       note.innerHTML = meetingNote;
       return;
     }
-    note.textContent = "Times shown in: " + label(mode, meetingStart) + ". The meeting's own time is " +
-      meetingName + " (" + meetingZone + ").";
+    note.textContent = _("Times shown in: {shown}. The meeting's own time is {meeting} ({zone}).",
+                         { shown: label(mode, meetingStart), meeting: meetingName, zone: meetingZone });
   }
 
   function applyWithin(root, mode) {
@@ -131,10 +166,10 @@
     box.className = "zone-controls";
     var caption = document.createElement("label");
     caption.htmlFor = "time-mode";
-    caption.textContent = "Times shown in: ";
+    caption.textContent = _("Times shown in:") + " ";
     var select = document.createElement("select");
     select.id = "time-mode";
-    var texts = { meeting: "meeting time, " + meetingName, local: label("local", meetingStart),
+    var texts = { meeting: _("meeting time, {zone}", { zone: meetingName }), local: label("local", meetingStart),
                   utc: "UTC" };
     MODES.forEach(function (value) {
       var option = document.createElement("option");
