@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_interval, format_skeleton
 from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -141,6 +141,27 @@ def short_date(day: date) -> str:
     if _english():
         return f"{day:%a} {day.day} {day:%b}"
     return format_skeleton("MMMEd", day, locale=locale(active()))
+
+
+def date_range(start: date, end: date) -> str:
+    """'20 June 2022', '20–22 June 2022', '30 June – 2 July 2022', '30 December 2022 –
+    2 January 2023'; '20–22 juin 2022' in French."""
+    if not _english():
+        return format_interval(start, end, "yMMMMd", locale=locale(active()))
+    if start == end:
+        return f"{start.day} {start:%B %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%B %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
+    return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
+
+
+def parts(items) -> str:
+    """Parts of one thing in a row, as an address is written: 'Rabat, Morocco';
+    'الرباط، المغرب' in Arabic."""
+    return pgettext("separator of an address's parts", ", ").join(
+        str(item) for item in items if item)
 
 
 def join(items) -> str:

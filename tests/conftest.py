@@ -2,23 +2,21 @@
 served at its public URL, and headless Chromium. Helpers live in support/."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
 from generator.site.build import Builder
-from support import CONTENT, TEMPLATES
+from support import CONTENT, TEMPLATES, english_content
 
 
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    """A writable copy of the default content."""
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT, target)
-    return target
+    """A writable copy of the default content in its main language only (English):
+    tests edit its lines. `site` and test_editions.py build the real, multilingual one."""
+    return english_content(tmp_path / "content")
 
 
 @pytest.fixture(scope="session")

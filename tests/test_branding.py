@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 from PIL import Image
 
-from support import TEMPLATES, edit, line_of
+from support import TEMPLATES, edit, line_of, english_content
 from generator import cli
 from generator.content.colours import contrast, contrast_text, parse_hex
 from generator.content.model import Branding
@@ -111,11 +111,9 @@ def test_css_properties_keep_good_colours_and_lighten_them_for_a_dark_page():
 @pytest.fixture(scope="module")
 def branded(tmp_path_factory):
     """The default content with a logo and colours, built once."""
-    import shutil
-    from support import CONTENT
     root = tmp_path_factory.mktemp("branded")
     content = root / "content"
-    shutil.copytree(CONTENT, content)
+    english_content(content)
     write_logo(content / "logo.png")
     brand(content, '  logo: logo.png\n  primary: "#7A1F5C"\n  accent: "#0b6e4f"\n')
     output = root / "output"

@@ -52,7 +52,8 @@ def build(content: Path, output: Path, base_url: str = "") -> Path:
 
 
 def test_one_file_for_the_meeting_each_day_and_each_session(site):
-    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.ics"))
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.ics")
+                   if p.relative_to(site).parts[0] not in ("fr", "ar"))  # the English edition
     days = [p for p in files if p.startswith("days/")]
     sessions = [p for p in files if p.startswith("sessions/")]
     assert MEETING_FILE in files and DAY_1 in days and SESSION_5 in sessions

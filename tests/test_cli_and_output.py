@@ -63,7 +63,7 @@ def test_template_error_names_template_line_and_keeps_output(content, tmp_path, 
     before = snapshot(output)
     templates = tmp_path / "templates"
     shutil.copytree(TEMPLATES, templates)
-    edit(templates / "person.html", "{{ view.name }}</h1>", "{{ view.nmae }}</h1>")
+    edit(templates / "person.html", "{{ t(view.name) }}</h1>", "{{ t(view.nmae) }}</h1>")
     capsys.readouterr()
     assert build(content, output, templates=templates) == 1
     err = capsys.readouterr().err

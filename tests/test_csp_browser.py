@@ -5,11 +5,10 @@ Content-Security-Policy. With `trusted_html: true` the raw HTML is published, an
 the policy alone stops it."""
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
-from support import CONTENT, TEMPLATES
+from support import TEMPLATES, english_content
 from support.browser import serve
 from generator.site.build import Builder
 
@@ -24,7 +23,7 @@ INJECTED = """
 
 
 def hostile_site(root, trusted: bool):
-    content = shutil.copytree(CONTENT, root / "content")
+    content = english_content(root / "content")
     with open(content / "notes" / "session-5.md", "a", encoding="utf-8") as note:
         note.write(INJECTED)
     if trusted:

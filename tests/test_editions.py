@@ -78,15 +78,14 @@ def test_a_translated_page_links_to_pages_of_its_own_language(editions):
 
 def test_the_switcher_lands_on_the_same_page_in_each_language(editions):
     links = switcher_links(editions / "ar" / "days" / "2022-06-21" / "index.html")
-    assert links == {"en": BASE_URL + "days/2022-06-21/",
-                     "fr": BASE_URL + "fr/days/2022-06-21/",
-                     "ar": BASE_URL + "ar/days/2022-06-21/"}
+    assert links == {"en": "../../../days/2022-06-21/index.html",
+                     "fr": "../../../fr/days/2022-06-21/index.html",
+                     "ar": "index.html"}
 
 
 def test_the_switcher_names_each_language_in_itself_and_marks_the_current_one(editions):
     html = (editions / "fr" / "index.html").read_text()
-    assert '<a href="' + BASE_URL + 'fr/" hreflang="fr" lang="fr" aria-current="true">Français</a>' \
-        in html
+    assert '<a href="index.html" hreflang="fr" lang="fr" aria-current="true">Français</a>' in html
     assert 'lang="ar">العربية</a>' in html and 'lang="en">English</a>' in html
 
 
@@ -98,9 +97,9 @@ def test_every_page_lists_its_alternates_with_hreflang(editions):
 
 
 def test_each_page_declares_its_language_and_direction(editions):
-    assert '<html lang="fr" dir="ltr">' in (editions / "fr" / "index.html").read_text()
+    assert '<html lang="fr">' in (editions / "fr" / "index.html").read_text()
     assert '<html lang="ar" dir="rtl">' in (editions / "ar" / "index.html").read_text()
-    assert '<html lang="en" dir="ltr">' in (editions / "index.html").read_text()
+    assert '<html lang="en">' in (editions / "index.html").read_text()
 
 
 def test_one_sitemap_lists_the_pages_of_every_edition(editions):
@@ -120,10 +119,39 @@ def test_calendars_and_data_files_exist_per_language_with_their_own_addresses(ed
             "\r\n ", "")
 
 
-def test_a_single_language_meeting_has_no_switcher_and_no_language_folders(site):
-    assert "language-switcher" not in (site / "index.html").read_text()
-    assert "hreflang" not in (site / "index.html").read_text()
-    assert not (site / "fr").exists()
+def test_a_single_language_meeting_has_no_switcher_and_no_language_folders(content, tmp_path):
+    Builder(content, TEMPLATES).build(tmp_path / "out")
+    home = (tmp_path / "out" / "index.html").read_text()
+    assert "language-switcher" not in home and "hreflang" not in home
+    assert not (tmp_path / "out" / "fr").exists()
+
+
+def test_a_missing_translation_is_shown_in_the_main_language_marked_with_its_lang(
+        content, tmp_path):
+    make_multilingual(content, "[en, fr, ar]")
+    edit(content / "schedule.yaml", "        title: Opening\n",
+         "        title:\n          en: Opening\n          fr: Ouverture\n")
+    (content / "notes" / "session-5.fr.md").write_text("## Ordre du jour\n", encoding="utf-8")
+    Builder(content, TEMPLATES).build(tmp_path / "out")
+    arabic = (tmp_path / "out" / "ar" / "sessions" / "opening" / "index.html").read_text()
+    assert '<h1><bdi lang="en">Opening</bdi></h1>' in arabic
+    french = (tmp_path / "out" / "fr" / "sessions" / "opening" / "index.html").read_text()
+    assert "<h1><bdi>Ouverture</bdi></h1>" in french
+    note = (tmp_path / "out" / "ar" / "sessions" / "session-5" / "index.html").read_text()
+    assert '<div lang="en"><h3 id="note-agenda">Agenda</h3>' in note
+
+
+def test_names_and_titles_are_isolated_from_the_text_around_them(editions):
+    arabic = (editions / "ar" / "sessions" / "opening" / "index.html").read_text()
+    assert '<bdi>Ayache Khellaf</bdi>' in arabic
+    assert '<bdi>Ayache Khellaf</bdi>' in (editions / "sessions" / "opening" / "index.html").read_text()
+
+
+def test_translated_texts_and_notes_are_shown_in_their_edition(editions):
+    french = (editions / "fr" / "sessions" / "opening" / "index.html").read_text()
+    assert "<h1><bdi>Ouverture</bdi></h1>" in french
+    arabic = (editions / "ar" / "sessions" / "session-5" / "index.html").read_text()
+    assert "جدول الأعمال" in arabic and 'lang="en"><h3' not in arabic
 
 
 def test_an_id_that_would_take_a_language_folder_is_refused(content, tmp_path):
@@ -133,3 +161,18 @@ def test_an_id_that_would_take_a_language_folder_is_refused(content, tmp_path):
         Builder(content, TEMPLATES).build(tmp_path / "out")
     assert "this would write fr/index.html, which" in "\n".join(
         str(problem) for problem in caught.value.problems)
+
+
+def test_link_previews_speak_the_language_of_their_edition(editions):
+    html = (editions / "fr" / "index.html").read_text()
+    assert f'<meta property="og:image" content="{BASE_URL}fr/og-image.png">' in html
+    assert ('<meta name="description" content="20–22 juin 2022 · Rabat, Maroc, et en ligne. '
+            'Organisée par UNSD et HCP.">') in html
+    assert (editions / "ar" / "og-image.png").read_bytes() != (editions / "og-image.png").read_bytes()
+
+
+def test_calendars_of_an_edition_are_in_its_language(editions):
+    calendar = (editions / "fr" / "sessions" / "session-5" / "egims-2022-session-5.ics")
+    text = calendar.read_text().replace("\r\n ", "")
+    assert "SUMMARY:Séance 5 : Stratégies de collecte" in text
+    assert "LOCATION:Rabat\\, Maroc\\, et en ligne" in text

@@ -16,7 +16,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from generator import i18n
 from generator.site import present, script_strings
 from generator.site.build import Builder
-from support import CONTENT, TEMPLATES
+from support import TEMPLATES
 from tools.i18n import LANGUAGES, ROOT, untranslated
 
 COMPLETE = ("en", "fr", "ar")

@@ -11,12 +11,11 @@ from test_interface_strings import build_in
 
 @pytest.fixture(scope="module")
 def editions(tmp_path_factory):
-    import shutil
-    from support import CONTENT
+    from support import english_content
     built = {}
     for language in ("fr", "ar"):
         content = tmp_path_factory.mktemp(language) / "content"
-        shutil.copytree(CONTENT, content)
+        english_content(content)
         built[language] = build_in(language, content, content.parent / "output")
     return built
 

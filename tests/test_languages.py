@@ -215,13 +215,20 @@ def test_projection_into_french_gives_the_french_text(content):
 
 
 def test_projection_falls_back_to_the_main_language_marked_as_such(content):
-    multilingual(content)
+    multilingual(content, "[en, fr, ar]")
     french_opening(content)
+    _, index = project(*_loaded(content), "ar")
+    _, opening = index.items["opening"]
+    assert isinstance(opening.title, LangText)
+    assert (opening.title, opening.title.lang) == ("Opening", "en")
+
+
+def test_a_text_written_once_counts_as_being_in_every_language(content):
+    multilingual(content)
     agenda, index = project(*_loaded(content), "fr")
     _, opening = index.items["opening"]
-    assert isinstance(opening.subtitle, LangText)
-    assert (opening.subtitle, opening.subtitle.lang) == ("Welcome remarks", "en")
-    assert agenda.meeting.title.lang == "en"
+    assert (opening.subtitle, opening.subtitle.lang) == ("Welcome remarks", "fr")
+    assert agenda.people[0].name.lang == "fr"
 
 
 def test_the_index_of_a_projection_points_at_projected_records(content):
@@ -242,7 +249,7 @@ def test_projection_uses_the_per_language_note(content):
     note = index.note_of_item["session-1"]
     assert (note.body, note.body.lang) == ("## Ordre du jour\n", "fr")
     assert note.source.file == "notes/session-1.fr.md"
-    assert index.note_of_item["session-2"].body.lang == "en"
+    assert index.note_of_item["session-2"].body.lang == "fr"  # no translation at all
 
 
 def test_projection_into_the_main_language_equals_the_parsed_agenda(content):
@@ -303,3 +310,11 @@ def test_the_editor_schema_accepts_texts_by_language_and_refuses_a_bad_tag(conte
     assert list(jsonschema.Draft7Validator(meeting).iter_errors(
         {"id": "m", "title": "M", "timezone": "Europe/Paris", "start": "2025-01-01",
          "end": "2025-01-01", "languages": ["English"]}))
+
+
+def test_the_english_copy_tests_edit_is_the_default_meeting_in_one_language(content):
+    """support/monolingual.py: what most tests start from."""
+    loaded = load_content(content)
+    assert loaded.agenda.meeting.languages == ("en",) and loaded.warnings == ()
+    assert not list((content / "notes").glob("*.*.md"))
+    assert "\n        title: Opening\n" in (content / "schedule.yaml").read_text()

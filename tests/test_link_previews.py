@@ -64,7 +64,9 @@ def head(path: Path) -> _Head:
 
 
 def pages(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    """The pages of the main (English) edition; the others are in fr/ and ar/."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if p.relative_to(site).parts[0] not in ("fr", "ar"))
 
 
 def test_every_page_has_title_description_and_preview_tags(site_with_base_url):

@@ -15,7 +15,7 @@ import traceback
 
 import pytest
 
-from support import CONTENT, TEMPLATES, edit
+from support import TEMPLATES, edit, english_content
 from support.faults import FileSystemSteps, ctrl_c, disk_error, power_cut
 from generator.cli import main
 from generator.errors import OutputError
@@ -63,7 +63,7 @@ def add_kept_entries(output) -> None:
 def new_files(tmp_path_factory) -> list[tuple[str, bytes]]:
     """The files of the next build: the default meeting under another title."""
     root = tmp_path_factory.mktemp("next")
-    content = shutil.copytree(CONTENT, root / "content")
+    content = english_content(root / "content")
     edit(content / "meeting.yaml", "short_title: Migration Statistics Technical Meeting 2022",
          NEW_TITLE)
     Builder(content, TEMPLATES).build(root / "output")

@@ -4,11 +4,10 @@ the clock's unless asked; a damaged record is reported as file:line."""
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 
 
-from support import CONTENT, TEMPLATES, edit, line_of
+from support import TEMPLATES, edit, line_of, english_content
 from generator.cli import main
 from generator.site.build import Builder
 from generator.site.snapshot import snapshot
@@ -22,7 +21,7 @@ def publish(content, *options) -> int:
 
 def test_a_record_is_deterministic_with_one_item_and_one_page_per_line(content, tmp_path):
     other = tmp_path / "other"
-    shutil.copytree(CONTENT, other / "content")
+    english_content(other / "content")
     assert publish(content, "--date", "2022-06-10") == 0
     assert publish(other / "content", "--date", "2022-06-10") == 0
     text = (content / RECORD).read_text(encoding="utf-8")

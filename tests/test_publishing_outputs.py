@@ -122,7 +122,8 @@ def test_the_sitemap_lists_every_page_but_the_404_and_my_agenda(site, site_with_
     root = ElementTree.parse(site_with_base_url / "sitemap.xml").getroot()
     listed = [loc.text for loc in root.iter(SITEMAP + "loc")]
     pages = {p.relative_to(site_with_base_url).as_posix()
-             for p in site_with_base_url.rglob("*.html")} - {"404.html", "my-agenda/index.html"}
+             for p in site_with_base_url.rglob("*.html")
+             if not p.name == "404.html" and p.parent.name != "my-agenda"}  # in each language
     assert len(listed) == len(set(listed)) == len(pages)
     assert BASE_URL in listed and BASE_URL + "sessions/session-5/" in listed
     assert not list(root.iter(SITEMAP + "lastmod"))  # the default meeting has no `updated`

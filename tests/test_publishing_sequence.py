@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 import icalendar
 import pytest
 
-from support import CONTENT, TEMPLATES, edit, line_of
+from support import TEMPLATES, edit, line_of, english_content
 from generator.cli import main
 from generator.site.build import Builder
 from generator.site.write import MARKER, SiteSync
@@ -258,7 +258,7 @@ def test_the_live_preview_follows_publications_exactly(tmp_path):
         return {p.relative_to(folder).as_posix(): p.read_bytes()
                 for p in sorted(folder.rglob("*")) if p.is_file() and p.name != MARKER}
     content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
+    english_content(content)
     builder, sync = Builder(content, TEMPLATES), SiteSync(tmp_path / "live")
     builder.rebuild(sync)
     for step in (lambda: publish(content, FIRST), lambda: make_changes(content),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from support import TEMPLATES, write_content
+from support import TEMPLATES, write_content, without_isolation
 from generator.site.build import Builder
 from generator.content.model import Taxonomy, Term
 from generator.site.present import term_label, term_short_label
@@ -60,7 +60,7 @@ def site(tmp_path_factory) -> Path:
 
 
 def page(site: Path, path: str) -> str:
-    return html.unescape((site / path / "index.html").read_text(encoding="utf-8"))
+    return without_isolation(html.unescape((site / path / "index.html").read_text(encoding="utf-8")))
 
 
 def title_of(text: str) -> str:

@@ -93,9 +93,9 @@ def test_a_template_reading_past_its_view_fails_with_its_file_and_line(content, 
     theme = tmp_path / "theme"
     theme.mkdir()
     session = (builtin_folder() / "session.html").read_text(encoding="utf-8")
-    assert "{{ item.label }}</h1>" in session
+    assert "{{ t(item.label) }}</h1>" in session
     (theme / "session.html").write_text(session.replace(
-        "{{ item.label }}</h1>", "{{ item.label }} ({{ item.day.items|length }})</h1>"))
+        "{{ t(item.label) }}</h1>", "{{ t(item.label) }} ({{ item.day.items|length }})</h1>"))
     code = main(["build", "--content", str(content), "--theme", str(theme),
                  "--output", str(tmp_path / "out")])
     err = capsys.readouterr().err

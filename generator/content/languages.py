@@ -71,6 +71,16 @@ def project(agenda: Agenda, index: Index, lang: str) -> tuple[Agenda, Index]:
     return result
 
 
+def source_of(agenda: Agenda, index: Index) -> tuple[Agenda, Index]:
+    """The parsed agenda and index a projection was made from (itself for one that is
+    not a projection): what is compared with publication records, which hold the main
+    language's texts, whatever the edition."""
+    cache = _CACHES.get((agenda.meeting.language, agenda.meeting.languages))
+    if cache is not None and cache.result is not None and cache.result[0] is agenda:
+        return cache.source
+    return agenda, index
+
+
 def editions(agenda: Agenda, index: Index) -> list[tuple[str, Agenda, Index]]:
     """(language, agenda, index) of every edition, the main language first."""
     return [(lang, *project(agenda, index, lang)) for lang in agenda.meeting.languages]
@@ -128,7 +138,9 @@ class _Projector:
         def make():
             translation = note.translations.get(self.lang)
             if translation is None or self.lang == self.main:
-                return dataclasses.replace(note, body=LangText(note.body, self.main))
+                # A note with no translation at all is written once, for every language.
+                written_in = self.main if note.translations else self.lang
+                return dataclasses.replace(note, body=LangText(note.body, written_in))
             return dataclasses.replace(note, body=LangText(translation.body, self.lang),
                                        digest=translation.digest, source=translation.source)
 

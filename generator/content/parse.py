@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import Problems
+from ..i18n import N_
 from . import spec
 from .branding import parse_branding
 from .fields import Fields
@@ -18,11 +19,15 @@ from .load import Located, NoteDoc, YamlDoc
 from .model import (Agenda, Day, Item, Material, Meeting, Note, Online, Organisation, Person,
                     PersonRef, Photo, Room, Source, Taxonomy, Term, Venue)
 from .spec import Record
+from .texts import interface_text
 
 ROLE_KEYS = (("chair", "chairs"), ("speakers", "speakers"), ("presenters", "presenters"),
              ("discussants", "discussants"))
 # What the home page says of a meeting that is hybrid without details (`online: true`).
-ONLINE_NOTE = "Participants can also join online."
+ONLINE_NOTE = N_("Participants can also join online.")
+# Names of days, themes and groups the content does not name.
+DAY_NAME = N_("Day {number}")
+THEME, THEMES, GROUP, GROUPS = N_("Theme"), N_("Themes"), N_("Group"), N_("Groups")
 
 
 def _top(doc: YamlDoc, problems: Problems, record: Record,
@@ -55,8 +60,8 @@ def parse_meeting(doc: YamlDoc, problems: Problems) -> Meeting | None:
         online=_online(top, meeting=True), organisers=top.idents("organisers"),
         rooms=tuple(Room(f.ident("id"), f.text("name"), _online(f), f.source)
                     for f in top.entries("rooms", "room")),
-        themes=_taxonomy(top, "themes", ("Theme", "Themes", "themes")),
-        groups=_taxonomy(top, "groups", ("Group", "Groups", "groups")),
+        themes=_taxonomy(top, "themes", (THEME, THEMES, "themes")),
+        groups=_taxonomy(top, "groups", (GROUP, GROUPS, "groups")),
         branding=parse_branding(top, doc.path), trusted_html=top.flag("trusted_html"),
         source=top.source)
 
@@ -89,14 +94,14 @@ def _online(parent: Fields, meeting: bool = False) -> Online | None:
     value = parent.flag_or_mapping("online", "how people join remotely")
     if value is None or value is False:
         return None
-    general = Online(note=ONLINE_NOTE) if meeting else Online()
+    general = Online(note=interface_text(parent.languages, ONLINE_NOTE)) if meeting else Online()
     if value is True:
         return general
     what = "online" if meeting else f"online of {parent.what}"
     f = parent.child(value, what, spec.ONLINE)
     online = Online(f.text("platform"), f.url("url"), f.text("note"), f.minutes("opens_before"))
     if meeting and not (online.platform or online.note):
-        return Online(note=ONLINE_NOTE, url=online.url, opens_before=online.opens_before)
+        return Online(note=general.note, url=online.url, opens_before=online.opens_before)
     return online
 
 
@@ -123,7 +128,9 @@ def _photo(f: Fields) -> Photo | None:
     return Photo(file, alt, line=f.line("photo")) if file else None
 
 
-def _taxonomy(top: Fields, key: str, defaults: tuple[str, str, str]) -> Taxonomy:
+def _taxonomy(top: Fields, key: str, names: tuple[str, str, str]) -> Taxonomy:
+    defaults = (interface_text(top.languages, names[0]), interface_text(top.languages, names[1]),
+                names[2])
     section = top.mapping_of(key, "a list of terms with its names")
     if section is None:
         return Taxonomy(*defaults)
@@ -176,7 +183,8 @@ def parse_schedule(doc: YamlDoc, problems: Problems, languages: tuple[str, ...] 
             f.error("date", f"day {when.isoformat()} has no items; add the day's schedule "
                             "under `items:`, or leave the date out: days need not follow "
                             "each other (a weekend or a day off in between is fine)")
-        days.append(Day(when, f.text("name") or f"Day {number}",
+        days.append(Day(when, f.text("name") or interface_text(top.languages, DAY_NAME,
+                                                               number=number),
                         _with_ids([i for i in items if i is not None], when),
                         f.text("objective"), f.source))
     return tuple(days)

@@ -85,8 +85,24 @@ class LangText(str):
 
 
 def in_language(text: str, lang: str, main: str) -> LangText:
-    """`text` in `lang`, else in the main language."""
+    """`text` in `lang`, else in the main language. A text written once (a name,
+    "Zoom") is the same in every language: it counts as being in `lang`."""
     translations = getattr(text, "translations", None)
-    if translations and translations.get(lang):
+    if not translations:
+        return LangText(str(text), lang)
+    if translations.get(lang):
         return LangText(translations[lang], lang)
     return LangText(str(text), main)
+
+
+def interface_text(languages: tuple[str, ...], message: str, **values) -> str:
+    """Words the generator supplies where the content gives none (a day's name "Day 2"),
+    from the interface catalogues, in every language of the meeting: the main
+    language's text, `Translated` when there are several, so editions show their own."""
+    from ..i18n import gettext, using
+    texts = {}
+    for lang in languages:
+        with using(lang):
+            texts[lang] = gettext(message).format(**values)
+    main = texts[languages[0]]
+    return Translated(main, texts) if len(languages) > 1 else main

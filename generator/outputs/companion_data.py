@@ -89,7 +89,7 @@ def _item(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item):
     path = page_path(item, index)
     return (
         ("id", item.id), ("day", day.date.isoformat()), ("label", present.item_title(item)),
-        ("kind", item.kind), ("kind_label", present.KIND_LABELS[item.kind]),
+        ("kind", item.kind), ("kind_label", present.kind_label(item.kind)),
         ("has_page", item.has_page),
         ("path", path if item.has_page else f"{path}#{item.id}"),
         ("start", present.iso(event.start)), ("end", present.iso(event.end)),

@@ -12,7 +12,7 @@ import io
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, features
 
 FONT_FOLDERS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu-sans-fonts",
                 "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF")
@@ -91,7 +91,7 @@ def _cut(line: str, face: ImageFont.FreeTypeFont, width: int, force: bool = Fals
     return line.rstrip(" ,;:–-") + ELLIPSIS
 
 
-def text_block(draw: ImageDraw.ImageDraw, position: tuple[int, int], lines: list[str],
+def text_block(draw: ImageDraw.ImageDraw | Writer, position: tuple[int, int], lines: list[str],
                face: ImageFont.FreeTypeFont, fill: str, spacing: float = 1.2) -> int:
     """Draw lines from `position` down; return the y below the last one."""
     x, y = position
@@ -100,3 +100,22 @@ def text_block(draw: ImageDraw.ImageDraw, position: tuple[int, int], lines: list
         draw.text((x, y), line, font=face, fill=fill)
         y += step
     return y
+
+
+class Writer:
+    """Draws lines of text from the left edge, or, for a language written right to
+    left, from the right edge: x is then the distance from the right, so one layout
+    serves both. Arabic is shaped and ordered by Pillow's Raqm layout (with FriBiDi)."""
+
+    def __init__(self, draw: ImageDraw.ImageDraw, direction: str = "ltr") -> None:
+        self.draw = draw
+        self.rtl = direction == "rtl"
+        self.width = draw.im.size[0]
+        self.options = {"direction": "rtl"} if self.rtl and features.check("raqm") else {}
+
+    def text(self, xy: tuple[float, float], line: str, font: ImageFont.FreeTypeFont,
+             fill: str) -> None:
+        x, y = xy
+        if self.rtl:
+            x = self.width - x - font.getlength(line, **self.options)
+        self.draw.text((x, y), line, font=font, fill=fill, **self.options)

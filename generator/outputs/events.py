@@ -14,10 +14,12 @@ from datetime import datetime
 
 from ..content.model import Agenda, Day, Item, Meeting
 from ..content.relations import Index
-from ..site.describe import description, kind_label, location, public_item_url
+from ..site.describe import description, location, public_item_url
 from ..site.participation import participation
+from ..i18n import _
+from ..site import present
 from ..site.present import item_title
-from ..site.status import STATUS_LABELS, event_window, is_dropped, status_sentence
+from ..site.status import event_window, is_dropped, status_label, status_sentence
 
 # The digest is taken with this base URL, so that a new page address counts as a
 # change and the base URL a site is built with does not.
@@ -53,15 +55,15 @@ def shown_event(agenda: Agenda, index: Index, base_url: str, day: Day, item: Ite
     url = public_item_url(base_url, item, index)
     summary = item_title(item)
     if is_dropped(item, index):
-        summary = f"{STATUS_LABELS[item.status]}: {summary}"
+        summary = _("{status}: {title}").format(status=status_label(item), title=summary)
     text = "\n\n".join(part for part in (status_sentence(item, index),
                                          description(item, index, url)) if part)
     joining = participation(meeting, item)
     # Without a public page, the event's one link is where to join.
     return EventData("", meeting.timezone, None, None, 0, start, end, summary, text,
                      location(meeting, item, with_link=True), url or joining.url,
-                     status(meeting, item, index), kind_label(item), not item.has_page,
-                     joining.url, joining.platform or "Join online")
+                     status(meeting, item, index), present.kind_label(item.kind), not item.has_page,
+                     joining.url, joining.platform or _("Join online"))
 
 
 def event_digest(agenda: Agenda, index: Index, day: Day, item: Item) -> str:

@@ -20,13 +20,14 @@ from math import gcd
 from ..content.media import published_path
 from ..content.model import Agenda, Day, Item, Meeting
 from ..content.relations import Index
+from ..i18n import _
 from ..site import urls
 from ..site.describe import (description, distinct_refs, guid, kind_label,
                              public_item_url)
 from ..site.participation import absolute_url, participation
 from ..site.history import history_of
 from ..site.present import item_title, term_label
-from ..site.status import STATUS_LABELS, event_window, status_sentence
+from ..site.status import event_window, status_label, status_sentence
 
 FALLBACK_ROOM = "Main"
 
@@ -198,7 +199,7 @@ def _event(agenda: Agenda, index: Index, base_url: str, day: Day, item: Item, nu
     # title and description, which is what apps show.
     title = item_title(item)
     if item.status:
-        title = f"{STATUS_LABELS[item.status]}: {title}"
+        title = _("{status}: {title}").format(status=status_label(item), title=title)
     text = "\n\n".join(part for part in (status_sentence(item, index),
                                          event_description(item, index)) if part)
     return Event(
@@ -246,11 +247,11 @@ def links(agenda: Agenda, index: Index, base_url: str, item: Item) -> list[Link]
     found = []
     page = public_item_url(base_url, item, index)
     if page:
-        found.append(Link(page, "Session page"))
+        found.append(Link(page, _("Session page")))
     joining = participation(agenda.meeting, item)
     if joining.url:
         platform = f" ({joining.platform})" if joining.platform else ""
-        found.append(Link(joining.url, f"Join online{platform}"))
+        found.append(Link(joining.url, _("Join online") + platform))
     for material in item.materials:
         url = absolute_url(base_url, material.url)
         if url:
@@ -288,7 +289,7 @@ def _day_window(agenda: Agenda, day: Day) -> tuple[datetime, datetime]:
 def _timeslot(agenda: Agenda) -> str:
     """The largest slot every start and end falls on, e.g. 00:10."""
     step = 60
-    for _, item in agenda.items():
+    for _day, item in agenda.items():
         for moment in (item.start, item.end):
             step = gcd(step, moment.hour * 60 + moment.minute) or step
     return f"00:{step:02d}" if step < 60 else "01:00"

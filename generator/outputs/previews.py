@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from functools import partial
 
 from PIL import Image, ImageDraw
@@ -18,6 +17,9 @@ from ..content.model import Agenda, Day, Meeting
 from ..content.relations import Index
 from ..site import urls
 from ..site.planned import Generated
+from .. import i18n
+from ..i18n import _, active, date_range, direction, join
+from ..site.describe import online_place
 from ..site.present import hm, long_date, zone_city
 from . import drawing
 
@@ -33,25 +35,13 @@ def image_path(day: Day | None = None) -> str:
     return f"days/{day.date.isoformat()}/{IMAGE_FILE}" if day else IMAGE_FILE
 
 
-def date_range(start: date, end: date) -> str:
-    """'20 June 2022', '20–22 June 2022', '30 June – 2 July 2022', '30 December 2022 –
-    2 January 2023'."""
-    if start == end:
-        return f"{start.day} {start:%B %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%B %Y}"
-    if start.year == end.year:
-        return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
-    return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
-
-
 def place(meeting: Meeting) -> str:
     """'Hotel Example, Paris, France, and online', 'Online', or '' when neither is given."""
     venue = meeting.venue
-    where = ", ".join(part for part in (venue.name, venue.city, venue.country) if part)
+    where = i18n.parts((venue.name, venue.city, venue.country))
     if meeting.online is None:
         return where
-    return f"{where}, and online" if where else "Online"
+    return online_place(where)
 
 
 def organisers(agenda: Agenda, index: Index, short: bool = False) -> list[str]:
@@ -69,20 +59,23 @@ def description(agenda: Agenda, index: Index, day: Day | None = None) -> str:
         names = organisers(agenda, index, short=True)
         lead = " · ".join(p for p in facts if p) + "."
         if names:
-            lead += f" Organised by {_and(names)}."
+            lead += " " + _("Organised by {names}.").format(names=join(names))
         about = meeting.subtitle or _first_sentence(meeting.about)
     else:
         when = long_date(day.date)
         if day.items:
-            when += f", {hm(day.starts_at)}–{hm(day.ends_at)} {zone_city(meeting)} time"
-        lead = f"{day.name} of {meeting.short_title or meeting.title}: {when}"
+            when += ", " + _day_hours(meeting, day)
+        lead = _("{day} of {meeting}: {when}").format(
+            day=day.name, meeting=meeting.short_title or meeting.title, when=when)
         lead += f" · {where}." if where else "."
         about = _first_sentence(day.objective)
     return _shorten(f"{lead} {about}".strip(), DESCRIPTION_LIMIT)
 
 
-def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
+def _day_hours(meeting: Meeting, day: Day) -> str:
+    """'09:00–17:30 Rabat time'."""
+    return _("{start}–{end} {city} time").format(start=hm(day.starts_at), end=hm(day.ends_at),
+                                                 city=zone_city(meeting))
 
 
 def _first_sentence(markdown: str) -> str:
@@ -107,10 +100,11 @@ class PreviewCard:
     title: str
     where: str
     about: str
-    organisers: tuple[str, ...]
+    organisers: str          # "Organised by A and B", or ""
     logo_path: str           # "" without a logo
     logo_digest: str         # the logo file's bytes, so a new logo makes a new image
     font: str                # the font drawn with (drawing.FONT_KEY)
+    direction: str = "ltr"   # "rtl": drawn from the right (Arabic)
 
 
 def outputs(agenda: Agenda, index: Index, base_url: str) -> list[Generated]:
@@ -129,21 +123,26 @@ def card(agenda: Agenda, index: Index, day: Day | None = None) -> PreviewCard:
         where, about = place(meeting), meeting.subtitle or _first_sentence(meeting.about)
     else:
         kicker, title = f"{day.name} · {long_date(day.date)}", meeting.short_title or meeting.title
-        hours = (f"{hm(day.starts_at)}–{hm(day.ends_at)} {zone_city(meeting)} time"
-                 if day.items else "")
+        hours = _day_hours(meeting, day) if day.items else ""
         where = " · ".join(p for p in (hours, place(meeting)) if p)
         about = _first_sentence(day.objective)
     branding = meeting.branding
+    names = organisers(agenda, index)
     return PreviewCard(branding.primary, branding.accent, kicker, title, where, about,
-                       tuple(organisers(agenda, index)), branding.logo_path,
-                       drawing.file_digest(branding.logo_path), str(drawing.FONT_KEY))
+                       _("Organised by {names}").format(names=join(names)) if names else "",
+                       branding.logo_path, drawing.file_digest(branding.logo_path),
+                       str(drawing.FONT_KEY), direction(active()))
 
 
 def preview_png(card: PreviewCard) -> bytes:
     image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
     draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, 23, HEIGHT), fill=card.primary)
-    draw.rectangle((24, HEIGHT - 12, WIDTH, HEIGHT), fill=card.accent)
+    rtl = card.direction == "rtl"
+    band = (WIDTH - 24, 0, WIDTH, HEIGHT) if rtl else (0, 0, 23, HEIGHT)
+    draw.rectangle(band, fill=card.primary)
+    draw.rectangle((0 if rtl else 24, HEIGHT - 12, WIDTH - 24 if rtl else WIDTH, HEIGHT),
+                   fill=card.accent)
+    draw = drawing.Writer(draw, card.direction)
     width = WIDTH - 2 * MARGIN
     kicker_face = drawing.font(34, True)
     y = drawing.text_block(draw, (MARGIN, 64), drawing.wrap(card.kicker, kicker_face, width, 1),
@@ -170,7 +169,7 @@ def _title_lines(title: str, width: int) -> tuple[int, list[str]]:
     return size, lines
 
 
-def _footer(image: Image.Image, draw: ImageDraw.ImageDraw, card: PreviewCard) -> int:
+def _footer(image: Image.Image, draw: drawing.Writer, card: PreviewCard) -> int:
     """Organisers along the bottom, the logo at the bottom right; returns the footer's top."""
     bottom = HEIGHT - 48
     top = bottom
@@ -179,12 +178,12 @@ def _footer(image: Image.Image, draw: ImageDraw.ImageDraw, card: PreviewCard) ->
     if logo is not None:
         box = drawing.fitted(logo, 240, 110)
         left = right - box.width
-        image.paste(box, (left, bottom - box.height), box)
+        mirrored = WIDTH - left - box.width  # bottom left, in a right-to-left card
+        image.paste(box, (mirrored if card.direction == "rtl" else left, bottom - box.height), box)
         right, top = left - 32, bottom - box.height
-    names = list(card.organisers)
-    if names:
+    if card.organisers:
         face = drawing.font(26)
-        lines = drawing.wrap(f"Organised by {_and(names)}", face, right - MARGIN, 2)
+        lines = drawing.wrap(card.organisers, face, right - MARGIN, 2)
         text_top = bottom - round(face.size * 1.25) * len(lines)
         drawing.text_block(draw, (MARGIN, text_top), lines, face, MUTED, 1.25)
         top = min(top, text_top)

@@ -10,6 +10,8 @@ import uuid
 from datetime import date, datetime, time, timezone
 
 from ..content.model import Agenda, Day, Item, Meeting, PersonRef
+from .. import i18n
+from ..i18n import _
 from .present import KIND_LABELS, role_label
 from ..content.relations import Index
 from . import urls
@@ -25,7 +27,7 @@ def json_bytes(data: dict) -> bytes:
 def distinct_refs(item: Item) -> list[PersonRef]:
     """Everyone with a role in the item, once each, in the order of the page."""
     refs, seen = [], set()
-    for _, role_refs in item.roles():
+    for _role, role_refs in item.roles():
         for ref in role_refs:
             key = (ref.person, "" if ref.person else ref.organisation)
             if key not in seen:
@@ -110,7 +112,7 @@ def description(item: Item, index: Index, page_url: str = "") -> str:
 
 def venue_text(meeting: Meeting) -> str:
     venue = meeting.venue
-    return ", ".join(p for p in (venue.name, venue.address, venue.city, venue.country) if p)
+    return i18n.parts((venue.name, venue.address, venue.city, venue.country))
 
 
 def meets_in_person(meeting: Meeting, item: Item) -> bool:
@@ -126,14 +128,23 @@ def location(meeting: Meeting, item: Item, with_link: bool = False) -> str:
     `with_link`: the join link follows (calendar apps make it clickable)."""
     place = ""
     if meets_in_person(meeting, item):
-        place = ", ".join(p for p in (meeting.room_name(item.room), venue_text(meeting)) if p)
+        place = i18n.parts((meeting.room_name(item.room), venue_text(meeting)))
     joining = participation(meeting, item)
     if joining.online:
-        online = "Online" + (f" ({joining.platform})" if joining.platform else "")
+        online = online_place(place, joining.platform)
         if with_link and joining.url:
             online += f": {joining.url}"
-        return f"{place}, and {online[0].lower()}{online[1:]}" if place else online
+        return online
     return place
+
+
+def online_place(place: str, platform: str = "") -> str:
+    """'Rabat, Morocco, and online (Zoom)', 'Online': a place, and that one can join online."""
+    if place:
+        message = _("{place}, and online ({platform})") if platform else _("{place}, and online")
+    else:
+        message = _("Online ({platform})") if platform else _("Online")
+    return message.format(place=place, platform=platform)
 
 
 def kind_label(item: Item) -> str:

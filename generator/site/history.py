@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date, timedelta
 
+from ..content.languages import source_of
 from ..content.model import Agenda
 from ..content.published import Publication
 from ..content.relations import Index
@@ -78,6 +79,8 @@ def history_of(agenda: Agenda, index: Index) -> History:
     """The history of this build's agenda, made once (views, calendars and the feed
     all ask). While the schedule and the records are the very objects of the last
     call (the dev server's rebuilds reuse unchanged files' records), so is it."""
+    # Every edition compares the main language's texts, as the records hold them.
+    agenda, index = source_of(agenda, index)
     parts = (agenda.meeting, agenda.people, agenda.organisations, agenda.days,
              *agenda.publications)
     if len(parts) == len(_last[0]) and all(a is b for a, b in zip(parts, _last[0])):

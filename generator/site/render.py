@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import traceback
 
 import jinja2
@@ -18,6 +19,8 @@ from .internal_links import InternalLinks
 from .markdown_lists import ListIndentExtension
 
 
+# The name in Jinja's "has no attribute 'nmae'" and "'nmae' is undefined".
+MISSING_NAME = re.compile(r"(?:attribute '|^')(\w+)'")
 # Prefixed to a text's cache key when its HTML is kept as written.
 TRUSTED_KEY = "trusted-html\n"
 
@@ -88,6 +91,7 @@ class Renderer:
         self.env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True,
                                            pgettext=i18n.pgettext, npgettext=i18n.npgettext)
         self.env.filters["markdown"] = InternalLinks(self.markdown).filter()  # `@` links, per page
+        self.env.filters["fallback_lang"] = fallback_language
 
     def reload_templates(self) -> None:
         """Forget compiled templates so edited files are read again."""
@@ -116,16 +120,30 @@ class Renderer:
         return html.encode("utf-8")
 
     def _template_line(self, exc: Exception, page: Page) -> str:
-        """The innermost template frame of a rendering error, as file:line."""
-        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-            if self.theme.owns(frame.filename):
-                return f"{self.theme.name(frame.filename)}:{frame.lineno}"
-        return self.theme.name(str(self.theme.folders[0] / page.template))
+        """Where in the templates a rendering error is, as file:line: the innermost
+        template frame, or, for a name that is not in the view, the line that writes it
+        (a value handed to a macro such as t() fails inside the macro)."""
+        frames = [frame for frame in reversed(traceback.extract_tb(exc.__traceback__))
+                  if self.theme.owns(frame.filename)]
+        if not frames:
+            return self.theme.name(str(self.theme.folders[0] / page.template))
+        missing = MISSING_NAME.search(str(exc))
+        if missing:
+            frames = [f for f in frames if missing.group(1) in (f.line or "")] or frames
+        return f"{self.theme.name(frames[0].filename)}:{frames[0].lineno}"
 
 
 def _language(page: Page) -> str:
     frame = getattr(page.view, "frame", None)
     return frame.language if frame is not None else i18n.SOURCE_LANGUAGE
+
+
+def fallback_language(value) -> str:
+    """The language a content text is really in when that is not the page's (a missing
+    translation, shown in the main language: content/languages.py), else ""."""
+    text = getattr(value, "text", value)  # a MarkdownText holds its text
+    lang = getattr(text, "lang", "")
+    return lang if lang and lang != i18n.active() else ""
 
 
 class Links:
@@ -153,10 +171,11 @@ class Links:
         link = "" if path == self.here else urls.relative(self.here, path)
         return f"{link}#{anchor}"
 
-    def in_edition(self, prefix: str) -> str:
-        """This page in the edition whose folder is `prefix` ("" for the main language):
-        the language switcher and `hreflang` links; absolute given a base URL."""
+    def in_edition(self, prefix: str, public: bool = False) -> str:
+        """This page in the edition whose folder is `prefix` ("" for the main language),
+        for the language switcher (relative, so it works from disk) and `hreflang`
+        links (`public`: absolute given a base URL, as search engines want)."""
         target = prefix + self.here[len(self.edition.prefix):]
-        if self.base_url:
+        if self.base_url and (public or self.absolute):
             return urls.public_url(self.base_url, target)
         return urls.relative(self.here, target)

@@ -10,6 +10,7 @@ import json
 from datetime import date
 
 from ..content.model import Agenda, Day, Item, PersonRef
+from ..i18n import using
 from ..content.published import Publication, PublishedItem, PublishedRef, PublishedTerm
 from ..content.relations import Index
 from ..outputs.events import event_digest
@@ -23,9 +24,12 @@ NOT_PUBLISHED = (urls.NOT_FOUND,)  # pages served for unknown addresses, not for
 
 
 def snapshot(agenda: Agenda, index: Index, when: date, pages: tuple[str, ...] = ()) -> Publication:
-    return Publication(when, agenda.meeting.status,
-                       tuple(published_item(agenda, index, day, item)
-                             for day, item in agenda.items()), pages)
+    """The record of the content as it is; its words (labels, places) always in the
+    main language, so `agenda publish` and every edition's build make the same one."""
+    with using(agenda.meeting.languages[0]):
+        return Publication(when, agenda.meeting.status,
+                           tuple(published_item(agenda, index, day, item)
+                                 for day, item in agenda.items()), pages)
 
 
 def published_pages(outputs) -> tuple[str, ...]:

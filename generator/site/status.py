@@ -7,10 +7,15 @@ from datetime import datetime, timezone
 from ..content.lifecycle import moved_to
 from ..content.model import Agenda, Day, Item
 from ..content.relations import Index
-from ..i18n import N_
+from ..i18n import N_, _
 from .present import hm, item_title, short_date
 
 STATUS_LABELS = {"cancelled": N_("Cancelled"), "postponed": N_("Postponed"), "moved": N_("Moved")}
+
+
+def status_label(item: Item) -> str:
+    """'Cancelled', in the interface language."""
+    return _(STATUS_LABELS[item.status])
 
 
 def moved_target(item: Item, index: Index) -> Item | None:
@@ -42,11 +47,11 @@ def status_sentence(item: Item, index: Index) -> str:
     if not item.status:
         return ""
     if item.status == "moved":
-        text = f"Moved to {moved_text(item, index)}"
+        text = _("Moved to {target}").format(target=moved_text(item, index))
     else:
-        text = STATUS_LABELS[item.status]
+        text = status_label(item)
     if item.reason:
-        text += f": {item.reason}"
+        text = _("{status}: {reason}").format(status=text, reason=item.reason)
     return text if text.endswith((".", "!", "?")) else text + "."
 
 

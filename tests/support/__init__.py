@@ -16,6 +16,19 @@ TEMPLATES = ROOT / "templates"
 BASE_URL = "https://example.org/meetings/m/"
 
 
+def without_isolation(html: str) -> str:
+    """HTML without the bare <bdi> ... </bdi> that set names and titles apart from the
+    text around them (a fallback's <bdi lang="en"> stays)."""
+    return html.replace("<bdi>", "").replace("</bdi>", "")
+
+
+def english_content(target: Path) -> Path:
+    """A writable copy of the default content in English only (support/monolingual.py):
+    what tests that edit its English lines start from."""
+    from .monolingual import monolingual_copy
+    return monolingual_copy(CONTENT, target)
+
+
 def write_content(folder: Path, meeting: str, schedule: str,
                   people: str = "people: []\n") -> Path:
     """A content folder for a meeting of another shape, from the text of its files."""

@@ -4,11 +4,10 @@ an id with `previous_ids`; publish again. Used by tests only.
 """
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from support import CONTENT, TEMPLATES, edit
+from support import TEMPLATES, edit, english_content
 from generator.cli import main
 from generator.site.build import Builder
 
@@ -50,7 +49,7 @@ def make_changes(content: Path) -> None:
 
 def run_sequence(folder: Path, base_url: str = "") -> Sequence:
     content = folder / "content"
-    shutil.copytree(CONTENT, content)
+    english_content(content)
     publish(content, FIRST)
     Builder(content, TEMPLATES, base_url).build(folder / "before")
     make_changes(content)

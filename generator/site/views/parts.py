@@ -199,7 +199,7 @@ class Parts:
         if "@" not in text:
             return MarkdownText(text)
         links = {}
-        for _, path, _ in internal_links(text):
+        for _line, path, _text in internal_links(text):
             target = self._targets().find(path)
             if target is not None:
                 links[path] = (self.item_path(target) if isinstance(target, Item)
@@ -336,7 +336,7 @@ def item_badges(item: Item, mark: ItemChange | None = None) -> tuple[Badge, ...]
     to be confirmed, continued."""
     badges = []
     if item.status:
-        badges.append(Badge(_(status.STATUS_LABELS[item.status]), f"badge-{item.status}"))
+        badges.append(Badge(status.status_label(item), f"badge-{item.status}"))
     if mark is not None and mark.kind == "new":
         badges.append(Badge(_("New"), "badge-new"))
     elif mark is not None and (mark.details or mark.kind == "reinstated"):
