@@ -36,6 +36,14 @@ def test_axe_finds_no_serious_or_critical_violation(page, hosted_url, kind):
     assert blocking_violations(page) == []
 
 
+@pytest.mark.parametrize("path", ["ar/index.html", "ar/days/2022-06-20/index.html",
+                                  "ar/sessions/session-5/index.html",
+                                  "fr/people/francesca-grum/index.html"])
+def test_axe_finds_no_serious_or_critical_violation_in_other_languages(page, hosted_url, path):
+    page.goto(page_url(hosted_url, path))
+    assert blocking_violations(page) == []
+
+
 @pytest.fixture
 def dark_page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
