@@ -48,7 +48,7 @@ test: $(TEST_STAMP) system-deps
 	$(BIN)/python -m pytest
 
 # The long fuzzing run: 10,000 random mutations of the default content (make test runs
-# a fixed 30); FUZZ_EXAMPLES=N chooses another number.
+# a fixed 15); FUZZ_EXAMPLES=N chooses another number.
 FUZZ_EXAMPLES ?= 10000
 fuzz: $(TEST_STAMP)
 	AGENDA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider \

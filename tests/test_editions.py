@@ -15,7 +15,7 @@ from generator.site.build import Builder
 from support import TEMPLATES, edit
 from support.sitecheck import broken_links
 
-BASE_URL = "https://example.org/meetings/2022/"
+BASE_URL = "https://example.org/meetings/rabat-2022/"  # conftest.site_with_base_url
 
 
 def make_multilingual(content: Path, languages: str = "[en, fr, ar]") -> Path:
@@ -23,19 +23,10 @@ def make_multilingual(content: Path, languages: str = "[en, fr, ar]") -> Path:
     return content
 
 
-@pytest.fixture(scope="module")
-def editions(tmp_path_factory) -> Path:
-    """The default meeting in English, French and Arabic, built once for the module."""
-    import shutil
-    from support import CONTENT
-    root = tmp_path_factory.mktemp("editions")
-    content = root / "content"
-    shutil.copytree(CONTENT, content)
-    if "languages:" not in (content / "meeting.yaml").read_text():
-        make_multilingual(content)
-    output = root / "output"
-    Builder(content, TEMPLATES, base_url=BASE_URL).build(output)
-    return output
+@pytest.fixture
+def editions(site_with_base_url) -> Path:
+    """The default meeting, in English, French and Arabic, built once for the session."""
+    return site_with_base_url
 
 
 def switcher_links(page: Path) -> dict[str, str]:

@@ -22,7 +22,8 @@ from support import CONTENT, TEMPLATES
 from generator.errors import AgendaError, ContentError
 from generator.site.build import Builder
 
-EXAMPLES = int(os.environ.get("AGENDA_FUZZ_EXAMPLES", "30"))
+# make test runs 15 (each checks and builds the three editions); `make fuzz` 10,000.
+EXAMPLES = int(os.environ.get("AGENDA_FUZZ_EXAMPLES", "15"))
 LONG_RUN = "AGENDA_FUZZ_EXAMPLES" in os.environ
 # The most one check or one build may take, in processor time: the default content
 # builds in one process (parallel.py forks only from 400 outputs), and a hang (an
