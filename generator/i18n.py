@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import gettext as gettext_module
-import hashlib
 import io
 from datetime import date
 from functools import lru_cache
@@ -57,7 +56,8 @@ def _candidates(lang: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def translations(lang: str) -> gettext_module.NullTranslations:
-    """The compiled catalogue of a language (English words when it has none)."""
+    """The compiled catalogue of a language (English words when it has none), read
+    once per process: the catalogues are part of the generator, like its code."""
     for tag in _candidates(lang):
         path = catalogue_path(tag)
         if path.is_file():
@@ -68,15 +68,6 @@ def translations(lang: str) -> gettext_module.NullTranslations:
             compiled.seek(0)
             return gettext_module.GNUTranslations(compiled)
     return gettext_module.NullTranslations()
-
-
-def catalogues_digest() -> bytes:
-    """One digest of every catalogue: a changed translation re-renders the pages
-    (incremental builds fingerprint views and the theme, not the words)."""
-    hasher = hashlib.blake2b(digest_size=16)
-    for path in sorted(LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
-        hasher.update(path.parent.parent.name.encode() + b"\0" + path.read_bytes())
-    return hasher.digest()
 
 
 def gettext(message: str) -> str:
@@ -111,6 +102,16 @@ def locale(lang: str) -> Locale:
         except (ValueError, UnknownLocaleError):
             continue
     return Locale.parse(SOURCE_LANGUAGE)
+
+
+def language_name(code: str) -> str:
+    """A language's name in itself, from the Unicode CLDR: "fr" -> "Français"; the
+    code itself for a language CLDR does not know."""
+    try:
+        name = Locale.parse(code, sep="-").get_display_name(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name[:1].upper() + name[1:] if name else code
 
 
 def direction(lang: str) -> str:

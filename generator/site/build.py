@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Iterator
 
 from ..content.pipeline import Loaded, load_content
-from .. import i18n
 from ..errors import ContentError, Problem
 from ..content.load import SourceReader
 from .markdown_store import MarkdownStore
@@ -172,7 +171,7 @@ class Builder:
             site = self.plan(loaded)
             # Render all before writing any; outputs whose inputs are unchanged are skipped.
             rendered, unchanged = self.cache.split(
-                site, self.theme.digest() + i18n.catalogues_digest(),
+                site, self.theme.digest(),
                 lambda output: self.renderer.render(output, site.base_url), sync.current, digest)
             written, _ = sync.sync(rendered, unchanged)
         if store is not None:

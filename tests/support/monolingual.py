@@ -98,8 +98,6 @@ def _deeper(lines: list[str], n: int, depth: int) -> bool:
     for line in lines[n:]:
         if line.strip():
             return _indent(line) > depth
-        if n >= len(lines):
-            break
     return False
 
 

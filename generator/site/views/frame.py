@@ -122,18 +122,8 @@ def edition_links(language: str, languages: tuple[str, ...]) -> tuple[EditionLin
     """The switcher's entries, in the order of `languages:`; none for one language."""
     if len(languages) < 2:
         return ()
-    return tuple(EditionLink(code, language_name(code), edition_prefix(code, languages),
+    return tuple(EditionLink(code, i18n.language_name(code), edition_prefix(code, languages),
                              code == language) for code in languages)
-
-
-def language_name(code: str) -> str:
-    """A language's name in itself, from the Unicode CLDR (Babel): "fr" -> "Français"."""
-    from babel import Locale, UnknownLocaleError  # only multilingual sites need it
-    try:
-        name = Locale.parse(code, sep="-").get_display_name(code.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        return code
-    return name[:1].upper() + name[1:] if name else code
 
 
 def status_text(status: str) -> str:
